@@ -1,0 +1,57 @@
+// Every Redis key the platform writes is built here, from the seed's patterns, so no other code writes a
+// key string. A deployment-wide prefix (REDIS_KEY_PREFIX) keeps test runs and several deployments apart.
+
+/** Seconds each kind of key lives, from the seed's caching strategy. */
+export const TTL_SECONDS = {
+  session: 3600,
+  cacheDefault: 3600,
+  leaderboard: 300,
+  studentProgress: 600,
+  feedbackSuggestion: 1800,
+  /** Streams are replayed by subscribers that reconnect; a day covers any realistic gap. */
+  updates: 86_400,
+} as const;
+
+/** Cached resources and how long each lives. Adding a resource here is how new cache keys come to exist. */
+export const CACHE_RESOURCES = {
+  "student-progress": TTL_SECONDS.studentProgress,
+  "feedback-suggestion": TTL_SECONDS.feedbackSuggestion,
+  "feedback-list": TTL_SECONDS.cacheDefault,
+  "badge-catalog": TTL_SECONDS.cacheDefault,
+  institution: TTL_SECONDS.cacheDefault,
+} as const;
+
+export type CacheResource = keyof typeof CACHE_RESOURCES;
+
+/** Resources whose changes are announced on `updates:{resource}:{id}` streams. */
+export const UPDATE_RESOURCES = ["submission", "feedback", "grievance", "leaderboard", "student"] as const;
+export type UpdateResource = (typeof UPDATE_RESOURCES)[number];
+
+const SEGMENT = /^[A-Za-z0-9_.@-]+$/;
+
+function segment(value: string, what: string): string {
+  if (!SEGMENT.test(value)) throw new Error(`Redis key ${what} must match ${SEGMENT} (got ${JSON.stringify(value)})`);
+  return value;
+}
+
+export type KeyBuilder = ReturnType<typeof createKeyBuilder>;
+
+export function createKeyBuilder(prefix = "") {
+  return {
+    prefix,
+    session: (userId: string) => `${prefix}session:${segment(userId, "userId")}`,
+    cache: (resource: CacheResource, id: string) => `${prefix}cache:${resource}:${segment(id, "id")}`,
+    leaderboard: (classId: string) => `${prefix}leaderboard:${segment(classId, "classId")}`,
+    updates: (resource: UpdateResource, id: string) => `${prefix}updates:${resource}:${segment(id, "id")}`,
+    /** Fixed-window counters for rate limits, e.g. rateLimit("login-ip", "127.0.0.1"). */
+    rateLimit: (scope: string, subject: string) =>
+      `${prefix}ratelimit:${segment(scope, "scope")}:${encodeURIComponent(subject)}`,
+    /**
+     * BullMQ's key prefix. The braces are a Redis Cluster hash tag: all of a queue's keys land in one slot,
+     * which BullMQ's multi-key scripts need on a cluster.
+     */
+    queuePrefix: `{${prefix}bull}`,
+    /** A glob that matches every key of this prefix (for test clean-up and ops). */
+    all: `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`,
+  };
+}
