@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
 import type { DatabaseEnv } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
 import { poolConfigFromUrl } from "./pool-config";
 
 export type Db = PrismaClient;

@@ -1,4 +1,4 @@
 export { createDb, type Db } from "./client";
-export { databaseEnvSchema, redisEnvSchema, loadEnv, type DatabaseEnv, type RedisEnv } from "./env";
-export { poolConfigFromUrl } from "./pool-config";
+export { type DatabaseEnv, databaseEnvSchema, loadEnv, type RedisEnv, redisEnvSchema } from "./env";
 export * from "./generated/prisma/client";
+export { poolConfigFromUrl } from "./pool-config";

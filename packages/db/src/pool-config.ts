@@ -23,8 +23,7 @@ export function poolConfigFromUrl(
     user: decodeURIComponent(u.username) || "postgres",
     password: decodeURIComponent(u.password) || undefined,
     max: options.max,
-    ssl:
-      sslMode === "disable" ? undefined : { rejectUnauthorized: sslMode === "verify-full" },
+    ssl: sslMode === "disable" ? undefined : { rejectUnauthorized: sslMode === "verify-full" },
   };
 }
 

@@ -5,8 +5,9 @@ import { Leaderboards } from "./leaderboards";
 import { Sessions } from "./sessions";
 import { Updates } from "./updates";
 
-export { blockingConnectionOptions, createRedis } from "./connection";
+export type { Redis } from "ioredis";
 export { Cache, type CacheWarn } from "./cache";
+export { blockingConnectionOptions, createRedis } from "./connection";
 export {
   CACHE_RESOURCES,
   type CacheResource,
@@ -19,7 +20,6 @@ export {
 export { type LeaderboardEntry, Leaderboards } from "./leaderboards";
 export { type SessionInfo, Sessions } from "./sessions";
 export { type StreamEntry, type UpdateEvent, Updates } from "./updates";
-export type { Redis } from "ioredis";
 
 export type RedisLayer = ReturnType<typeof createRedisLayer>;
 

@@ -30,7 +30,8 @@ export type UpdateResource = (typeof UPDATE_RESOURCES)[number];
 const SEGMENT = /^[A-Za-z0-9_.@-]+$/;
 
 function segment(value: string, what: string): string {
-  if (!SEGMENT.test(value)) throw new Error(`Redis key ${what} must match ${SEGMENT} (got ${JSON.stringify(value)})`);
+  if (!SEGMENT.test(value))
+    throw new Error(`Redis key ${what} must match ${SEGMENT} (got ${JSON.stringify(value)})`);
   return value;
 }
 

@@ -28,7 +28,13 @@ export class Leaderboards {
 
   /** Sets a student's points (absolute, so a repeated call changes nothing). Returns false when the board is not built. */
   async setPointsIfPresent(classId: string, studentId: string, points: number): Promise<boolean> {
-    const changed = await this.redis.eval(SET_IF_PRESENT, 1, this.keys.leaderboard(classId), points, studentId);
+    const changed = await this.redis.eval(
+      SET_IF_PRESENT,
+      1,
+      this.keys.leaderboard(classId),
+      points,
+      studentId,
+    );
     return changed === 1;
   }
 
@@ -42,12 +48,16 @@ export class Leaderboards {
       .exec()) as [[null, number], [null, string[]]];
     if (exists === 0) return undefined;
     const entries: LeaderboardEntry[] = [];
-    for (let i = 0; i < flat.length; i += 2) entries.push({ studentId: flat[i] ?? "", points: Number(flat[i + 1]) });
+    for (let i = 0; i < flat.length; i += 2)
+      entries.push({ studentId: flat[i] ?? "", points: Number(flat[i + 1]) });
     return entries;
   }
 
   /** 1-based rank and points; undefined when the board is not built, null when the student is not on it. */
-  async rank(classId: string, studentId: string): Promise<{ rank: number; points: number; size: number } | null | undefined> {
+  async rank(
+    classId: string,
+    studentId: string,
+  ): Promise<{ rank: number; points: number; size: number } | null | undefined> {
     const key = this.keys.leaderboard(classId);
     const [[, exists], [, rank], [, score], [, size]] = (await this.redis
       .multi()

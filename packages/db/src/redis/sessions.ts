@@ -3,7 +3,13 @@ import type { Redis } from "ioredis";
 import superjson from "superjson";
 import { type KeyBuilder, TTL_SECONDS } from "./keys";
 
-export type SessionInfo = { userId: string; createdAt: Date; lastSeenAt: Date; userAgent?: string; ip?: string };
+export type SessionInfo = {
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent?: string;
+  ip?: string;
+};
 
 const tokenDigest = (token: string) => createHash("sha256").update(token).digest("base64url");
 
@@ -24,7 +30,11 @@ export class Sessions {
     const now = new Date();
     const info: SessionInfo = { userId, createdAt: now, lastSeenAt: now, ...meta };
     const key = this.keys.session(userId);
-    await this.redis.multi().hset(key, tokenDigest(token), superjson.stringify(info)).expire(key, this.ttlSeconds).exec();
+    await this.redis
+      .multi()
+      .hset(key, tokenDigest(token), superjson.stringify(info))
+      .expire(key, this.ttlSeconds)
+      .exec();
     return token;
   }
 

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
  * same id and `createMany({ skipDuplicates })` makes re-runs change nothing.
  */
 export function seedId(...parts: (string | number)[]): string {
-  const hex = createHash("sha256").update(`eduplatform-seed:${parts.join(":")}`).digest("hex");
+  const hex = createHash("sha256")
+    .update(`eduplatform-seed:${parts.join(":")}`)
+    .digest("hex");
   const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -13,7 +13,9 @@ if (!Number.isInteger(students) || students < 1 || students > 1_000_000) {
   process.exit(2);
 }
 if (process.env.NODE_ENV === "production") {
-  console.error("Refusing to seed: NODE_ENV=production, and the seed creates demo logins with a published password.");
+  console.error(
+    "Refusing to seed: NODE_ENV=production, and the seed creates demo logins with a published password.",
+  );
   process.exit(1);
 }
 

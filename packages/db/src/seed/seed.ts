@@ -1,9 +1,24 @@
-import { Faker, en } from "@faker-js/faker";
+import { en, Faker } from "@faker-js/faker";
 import { hash } from "@node-rs/argon2";
 import type { Db } from "../client";
 import { levelForPoints } from "../domain/levels";
-import type { GrievanceCategory, GrievanceStatus, Prisma, RiskLevel, Severity } from "../generated/prisma/client";
-import { ASSIGNMENTS, BADGES, CLASSES, DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, FEEDBACK_SNIPPETS, GRIEVANCE_TEXTS } from "./catalog";
+import type {
+  GrievanceCategory,
+  GrievanceStatus,
+  Prisma,
+  RiskLevel,
+  Severity,
+} from "../generated/prisma/client";
+import {
+  ASSIGNMENTS,
+  BADGES,
+  CLASSES,
+  DEMO_DOMAIN,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  FEEDBACK_SNIPPETS,
+  GRIEVANCE_TEXTS,
+} from "./catalog";
 import { seedId } from "./ids";
 
 export type SeedOptions = { students: number; today?: Date };
@@ -42,9 +57,24 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
 
   // Staff
   const staff: Prisma.UserCreateManyInput[] = [
-    { id: seedId("user", DEMO_LOGINS.admin), email: DEMO_LOGINS.admin, name: "Ada Admin", role: "ADMIN" },
-    { id: seedId("user", DEMO_LOGINS.mentor), email: DEMO_LOGINS.mentor, name: "Miguel Mentor", role: "MENTOR" },
-    { id: seedId("user", DEMO_LOGINS.teacher), email: DEMO_LOGINS.teacher, name: "Tess Teacher", role: "TEACHER" },
+    {
+      id: seedId("user", DEMO_LOGINS.admin),
+      email: DEMO_LOGINS.admin,
+      name: "Ada Admin",
+      role: "ADMIN" as const,
+    },
+    {
+      id: seedId("user", DEMO_LOGINS.mentor),
+      email: DEMO_LOGINS.mentor,
+      name: "Miguel Mentor",
+      role: "MENTOR" as const,
+    },
+    {
+      id: seedId("user", DEMO_LOGINS.teacher),
+      email: DEMO_LOGINS.teacher,
+      name: "Tess Teacher",
+      role: "TEACHER" as const,
+    },
     ...[2, 3].map((n) => {
       const email = `teacher${n}@${DEMO_DOMAIN}`;
       return { id: seedId("user", email), email, name: faker.person.fullName(), role: "TEACHER" as const };
@@ -57,16 +87,24 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
   const students = Array.from({ length: options.students }, (_, i) => {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
-    const email = i === 0 ? DEMO_LOGINS.student : `${first}.${last}.${i}@${DEMO_DOMAIN}`.toLowerCase().replace(/[^a-z0-9.@]/g, "");
+    const email =
+      i === 0
+        ? DEMO_LOGINS.student
+        : `${first}.${last}.${i}@${DEMO_DOMAIN}`.toLowerCase().replace(/[^a-z0-9.@]/g, "");
     const userId = seedId("user", email);
     return {
       userId,
       studentId: seedId("student", email),
       email,
       name: i === 0 ? "Sam Student" : `${first} ${last}`,
-      github: faker.internet.username({ firstName: first, lastName: last }).replace(/[^A-Za-z0-9-]/g, "").slice(0, 39) || `student${i}`,
+      github:
+        faker.internet
+          .username({ firstName: first, lastName: last })
+          .replace(/[^A-Za-z0-9-]/g, "")
+          .slice(0, 39) || `student${i}`,
       diligence: i === 0 ? 0.7 : faker.number.float({ min: 0, max: 1 }),
-      classes: i === 0 ? [0, 1] : faker.helpers.arrayElements([0, 1, 2], faker.number.int({ min: 1, max: 2 })),
+      classes:
+        i === 0 ? [0, 1] : faker.helpers.arrayElements([0, 1, 2], faker.number.int({ min: 1, max: 2 })),
       mentored: i % 2 === 0,
     };
   });
@@ -101,7 +139,12 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
   // Classes, teachers, enrollment, assignments
   const classIds = CLASSES.map((c) => seedId("class", c.key));
   await db.class.createMany({
-    data: CLASSES.map((c, i) => ({ id: classIds[i] as string, name: c.name, description: c.description, institutionId })),
+    data: CLASSES.map((c, i) => ({
+      id: classIds[i] as string,
+      name: c.name,
+      description: c.description,
+      institutionId,
+    })),
     skipDuplicates: true,
   });
   const teacherOf = (classIndex: number) => teacherIds[classIndex] as string;
@@ -115,7 +158,11 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
   });
   await insertChunks(
     students.flatMap((s) =>
-      s.classes.map((c) => ({ id: seedId("enrollment", s.studentId, c), studentId: s.studentId, classId: classIds[c] as string })),
+      s.classes.map((c) => ({
+        id: seedId("enrollment", s.studentId, c),
+        studentId: s.studentId,
+        classId: classIds[c] as string,
+      })),
     ),
     (data) => db.enrollment.createMany({ data, skipDuplicates: true }),
   );
@@ -147,14 +194,22 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
       if (faker.number.float() >= chance) continue;
       const id = seedId("submission", s.studentId, a.id);
       const lateHours = faker.number.float({ min: -72, max: 48 * (1 - s.diligence) });
-      const submittedAt = new Date(Math.min(a.dueDate.getTime() + lateHours * 3_600_000, today.getTime() - 3_600_000));
-      const quality = Math.round(Math.min(100, Math.max(20, 45 + 50 * s.diligence + faker.number.float({ min: -12, max: 12 }))));
-      const complexity = Math.round(Math.max(1, 22 - 14 * s.diligence + faker.number.float({ min: -4, max: 4 })) * 10) / 10;
+      const submittedAt = new Date(
+        Math.min(a.dueDate.getTime() + lateHours * 3_600_000, today.getTime() - 3_600_000),
+      );
+      const quality = Math.round(
+        Math.min(100, Math.max(20, 45 + 50 * s.diligence + faker.number.float({ min: -12, max: 12 }))),
+      );
+      const complexity =
+        Math.round(Math.max(1, 22 - 14 * s.diligence + faker.number.float({ min: -4, max: 4 })) * 10) / 10;
       submissions.push({
         id,
         studentId: s.studentId,
         assignmentId: a.id,
-        githubUrl: `https://github.com/${s.github}/${a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}`,
+        githubUrl: `https://github.com/${s.github}/${a.title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/-$/, "")}`,
         codeQualityScore: quality,
         complexityScore: complexity,
         analysisStatus: "SCORED",
@@ -184,7 +239,12 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
         createdAt: submittedAt,
       });
       if (dueIn < 0 && faker.number.float() < 0.7) {
-        const createdAt = new Date(Math.min(submittedAt.getTime() + faker.number.float({ min: 2, max: 72 }) * 3_600_000, today.getTime()));
+        const createdAt = new Date(
+          Math.min(
+            submittedAt.getTime() + faker.number.float({ min: 2, max: 72 }) * 3_600_000,
+            today.getTime(),
+          ),
+        );
         feedback.push({
           id: seedId("feedback", id),
           submissionId: id,
@@ -210,7 +270,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
   const badgeId = (name: string) => seedId("badge", name);
   const studentBadges: Prisma.StudentBadgeCreateManyInput[] = [];
   const pointsByStudent = new Map<string, number>();
-  for (const e of events) pointsByStudent.set(e.studentId, (pointsByStudent.get(e.studentId) ?? 0) + (e.pointsAwarded ?? 0));
+  for (const e of events)
+    pointsByStudent.set(e.studentId, (pointsByStudent.get(e.studentId) ?? 0) + (e.pointsAwarded ?? 0));
   for (const s of students) {
     const mine = submissions.filter((x) => x.studentId === s.studentId);
     const earned = [
@@ -220,7 +281,12 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
     ].filter((name): name is string => typeof name === "string");
     for (const name of earned) {
       const unlockedAt = mine.at(-1)?.submittedAt ?? today;
-      studentBadges.push({ id: seedId("student-badge", s.studentId, name), studentId: s.studentId, badgeId: badgeId(name), unlockedAt });
+      studentBadges.push({
+        id: seedId("student-badge", s.studentId, name),
+        studentId: s.studentId,
+        badgeId: badgeId(name),
+        unlockedAt,
+      });
       events.push({
         id: seedId("event", s.studentId, name),
         studentId: s.studentId,
@@ -238,7 +304,10 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
 
   // Risk predictions, and the student row following the latest one
   const predictions = students.map((s) => {
-    const riskScore = Math.round(Math.min(0.98, Math.max(0.02, 1 - s.diligence + faker.number.float({ min: -0.1, max: 0.1 }))) * 1000) / 1000;
+    const riskScore =
+      Math.round(
+        Math.min(0.98, Math.max(0.02, 1 - s.diligence + faker.number.float({ min: -0.1, max: 0.1 }))) * 1000,
+      ) / 1000;
     return {
       id: seedId("risk", s.studentId),
       studentId: s.studentId,
@@ -249,7 +318,9 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
       engagementScore: Math.round(s.diligence * 100) / 100,
       feedbackResponseTime: Math.round((1 - s.diligence) * 96),
       confidence: 0.8,
-      topFactors: [{ feature: "submissionFrequency", contribution: Math.round((0.5 - s.diligence) * 100) / 100 }],
+      topFactors: [
+        { feature: "submissionFrequency", contribution: Math.round((0.5 - s.diligence) * 100) / 100 },
+      ],
       modelVersion: "seed",
       predictedAt: today,
     };
@@ -299,7 +370,8 @@ async function seedGrievances(
   ];
   const rows = plan.map((p, i) => {
     const fb = ctx.feedback[(i * 7) % Math.max(1, ctx.feedback.length)];
-    const student = ctx.students.find((s) => s.studentId === fb?.studentId) ?? ctx.students[i % ctx.students.length];
+    const student =
+      ctx.students.find((s) => s.studentId === fb?.studentId) ?? ctx.students[i % ctx.students.length];
     const sub = ctx.submissions.find((s) => s.id === fb?.submissionId);
     const createdAt = new Date(ctx.today.getTime() - (10 - i) * DAY);
     // The assignee follows the routing table of the api's grievance rules (README, "Grievance routing").
@@ -310,7 +382,14 @@ async function seedGrievances(
           ? mentor
           : ((fb?.teacherId as string | undefined) ?? admin);
     const rule =
-      p.severity === "CRITICAL" ? "critical-severity" : { GRADE: "grade-class-teacher", FEEDBACK: "feedback-author", FAIRNESS: "fairness-admin", OTHER: "other-mentor" }[p.category];
+      p.severity === "CRITICAL"
+        ? "critical-severity"
+        : {
+            GRADE: "grade-class-teacher",
+            FEEDBACK: "feedback-author",
+            FAIRNESS: "fairness-admin",
+            OTHER: "other-mentor",
+          }[p.category];
     return {
       row: {
         id: seedId("grievance", i),
@@ -322,24 +401,49 @@ async function seedGrievances(
         assignedToId,
         submissionId: p.category === "GRADE" ? (sub?.id ?? null) : null,
         feedbackId: p.category === "FEEDBACK" ? (fb?.id ?? null) : null,
-        resolution: p.status === "RESOLVED" || p.status === "CLOSED" ? "Reviewed with the student; explained and adjusted where needed." : null,
-        resolvedAt: p.status === "RESOLVED" || p.status === "CLOSED" ? new Date(createdAt.getTime() + 3 * DAY) : null,
+        resolution:
+          p.status === "RESOLVED" || p.status === "CLOSED"
+            ? "Reviewed with the student; explained and adjusted where needed."
+            : null,
+        resolvedAt:
+          p.status === "RESOLVED" || p.status === "CLOSED" ? new Date(createdAt.getTime() + 3 * DAY) : null,
         createdAt,
       },
       rule,
       student,
     };
   });
-  const inserted = await db.grievance.createManyAndReturn({ data: rows.map((r) => r.row), skipDuplicates: true, select: { id: true } });
+  const inserted = await db.grievance.createManyAndReturn({
+    data: rows.map((r) => r.row),
+    skipDuplicates: true,
+    select: { id: true },
+  });
   const fresh = new Set(inserted.map((g) => g.id));
   // Audit rows are immutable and have no natural key: they are written only with the grievance they describe.
   const audit: Prisma.GrievanceAuditLogCreateManyInput[] = [];
   for (const { row, rule, student } of rows) {
     if (!fresh.has(row.id)) continue;
     const at = (days: number) => new Date(row.createdAt.getTime() + days * DAY);
-    audit.push({ grievanceId: row.id, actorId: student?.userId ?? null, action: "FILED", details: { category: row.category, severity: row.severity }, createdAt: row.createdAt });
-    audit.push({ grievanceId: row.id, actorId: null, action: "ROUTED", details: { rule, assignedToId: row.assignedToId }, createdAt: row.createdAt });
-    const path: GrievanceStatus[] = { OPEN: [], IN_PROGRESS: ["IN_PROGRESS"], RESOLVED: ["IN_PROGRESS", "RESOLVED"], CLOSED: ["IN_PROGRESS", "RESOLVED", "CLOSED"] }[row.status] as GrievanceStatus[];
+    audit.push({
+      grievanceId: row.id,
+      actorId: student?.userId ?? null,
+      action: "FILED",
+      details: { category: row.category, severity: row.severity },
+      createdAt: row.createdAt,
+    });
+    audit.push({
+      grievanceId: row.id,
+      actorId: null,
+      action: "ROUTED",
+      details: { rule, assignedToId: row.assignedToId },
+      createdAt: row.createdAt,
+    });
+    const path: GrievanceStatus[] = {
+      OPEN: [],
+      IN_PROGRESS: ["IN_PROGRESS"],
+      RESOLVED: ["IN_PROGRESS", "RESOLVED"],
+      CLOSED: ["IN_PROGRESS", "RESOLVED", "CLOSED"],
+    }[row.status] as GrievanceStatus[];
     let from: GrievanceStatus = "OPEN";
     path.forEach((to, n) => {
       audit.push({
@@ -358,9 +462,12 @@ async function seedGrievances(
 async function seedChat(db: Db, students: Student[], today: Date) {
   const lines = [
     ["USER", "When is my next deadline?"],
-    ["ASSISTANT", "Your next deadline is \"Text adventure engine\" in Intro to Programming, due in 3 days."],
+    ["ASSISTANT", 'Your next deadline is "Text adventure engine" in Intro to Programming, due in 3 days.'],
     ["USER", "How did my last submission score?"],
-    ["ASSISTANT", "Your last submission scored 81/100 for code quality. The feedback suggests flattening nested conditionals."],
+    [
+      "ASSISTANT",
+      "Your last submission scored 81/100 for code quality. The feedback suggests flattening nested conditionals.",
+    ],
   ] as const;
   await db.chatMessage.createMany({
     data: students.flatMap((s) =>
@@ -378,23 +485,54 @@ async function seedChat(db: Db, students: Student[], today: Date) {
 }
 
 export async function countRows(db: Db): Promise<SeedCounts> {
-  const [institutions, users, students, classes, enrollments, assignments, submissions, feedback, grievances, grievanceAudit, badges, studentBadges, events, predictions, chat] =
-    await Promise.all([
-      db.institution.count(),
-      db.user.count(),
-      db.student.count(),
-      db.class.count(),
-      db.enrollment.count(),
-      db.assignment.count(),
-      db.submission.count(),
-      db.feedback.count(),
-      db.grievance.count(),
-      db.grievanceAuditLog.count(),
-      db.badge.count(),
-      db.studentBadge.count(),
-      db.gamificationEvent.count(),
-      db.riskPrediction.count(),
-      db.chatMessage.count(),
-    ]);
-  return { institutions, users, students, classes, enrollments, assignments, submissions, feedback, grievances, grievanceAudit, badges, studentBadges, events, predictions, chat };
+  const [
+    institutions,
+    users,
+    students,
+    classes,
+    enrollments,
+    assignments,
+    submissions,
+    feedback,
+    grievances,
+    grievanceAudit,
+    badges,
+    studentBadges,
+    events,
+    predictions,
+    chat,
+  ] = await Promise.all([
+    db.institution.count(),
+    db.user.count(),
+    db.student.count(),
+    db.class.count(),
+    db.enrollment.count(),
+    db.assignment.count(),
+    db.submission.count(),
+    db.feedback.count(),
+    db.grievance.count(),
+    db.grievanceAuditLog.count(),
+    db.badge.count(),
+    db.studentBadge.count(),
+    db.gamificationEvent.count(),
+    db.riskPrediction.count(),
+    db.chatMessage.count(),
+  ]);
+  return {
+    institutions,
+    users,
+    students,
+    classes,
+    enrollments,
+    assignments,
+    submissions,
+    feedback,
+    grievances,
+    grievanceAudit,
+    badges,
+    studentBadges,
+    events,
+    predictions,
+    chat,
+  };
 }

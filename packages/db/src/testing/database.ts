@@ -13,7 +13,9 @@ export type TestDatabase = { url: string; name: string; db: Db; drop(): Promise<
 
 function baseUrl(): URL {
   return new URL(
-    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    process.env.TEST_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      "postgresql://postgres@127.0.0.1:5432/postgres",
   );
 }
 
@@ -26,7 +28,9 @@ function urlFor(name: string): string {
 /** A fingerprint of the committed migrations, so a template made from older migrations is never reused. */
 function migrationsFingerprint(): string {
   const hash = createHash("sha256");
-  for (const entry of readdirSync(migrationsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(migrationsDir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (!entry.isDirectory()) continue;
     hash.update(entry.name);
     hash.update(readFileSync(join(migrationsDir, entry.name, "migration.sql")));
@@ -35,11 +39,16 @@ function migrationsFingerprint(): string {
 }
 
 export function applyMigrations(url: string): void {
-  const result = spawnSync(process.execPath, [join(packageDir, "scripts", "prisma.mjs"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [join(packageDir, "scripts", "prisma.mjs"), "migrate", "deploy"],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -98,6 +107,7 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${quote(name)}`));
   return {
     url: urlFor(name),
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`)).then(() => {}),
   };
 }
