@@ -1,4 +1,6 @@
-export { createDb, type Db } from "./client";
+export type { Pool as DbPool } from "pg";
+export { createDb, createDbWithPool, type Db } from "./client";
 export { type DatabaseEnv, databaseEnvSchema, loadEnv, type RedisEnv, redisEnvSchema } from "./env";
 export * from "./generated/prisma/client";
+export { migrationStatus } from "./migrations";
 export { poolConfigFromUrl } from "./pool-config";

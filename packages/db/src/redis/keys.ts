@@ -44,9 +44,8 @@ export function createKeyBuilder(prefix = "") {
     cache: (resource: CacheResource, id: string) => `${prefix}cache:${resource}:${segment(id, "id")}`,
     leaderboard: (classId: string) => `${prefix}leaderboard:${segment(classId, "classId")}`,
     updates: (resource: UpdateResource, id: string) => `${prefix}updates:${resource}:${segment(id, "id")}`,
-    /** Fixed-window counters for rate limits, e.g. rateLimit("login-ip", "127.0.0.1"). */
-    rateLimit: (scope: string, subject: string) =>
-      `${prefix}ratelimit:${segment(scope, "scope")}:${encodeURIComponent(subject)}`,
+    /** Rate-limit counters: rate-limiter-flexible appends `:{subject}` to this, e.g. ratelimit:login-ip:127.0.0.1. */
+    rateLimitPrefix: (scope: string) => `${prefix}ratelimit:${segment(scope, "scope")}`,
     /**
      * BullMQ's key prefix. The braces are a Redis Cluster hash tag: all of a queue's keys land in one slot,
      * which BullMQ's multi-key scripts need on a cluster.

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createDb, type Db } from "../client";
+import { createDbWithPool, type Db } from "../client";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const migrationsDir = join(packageDir, "prisma", "migrations");
@@ -89,13 +89,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   });
   const url = urlFor(name);
-  const db = createDb({ DATABASE_URL: url, DATABASE_POOL_MAX: 5 });
+  const { db, pool } = createDbWithPool({ DATABASE_URL: url, DATABASE_POOL_MAX: 5 });
   return {
     url,
     name,
     db,
     async drop() {
       await db.$disconnect();
+      await pool.end();
       await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
     },
   };

@@ -1,0 +1,57 @@
+// Who may read what. Every rule is a Prisma `where` fragment, so lists and single reads apply the same rule
+// inside the query itself: a record outside the caller's reach is simply not found, which leaks nothing.
+import type { Prisma } from "@edu/db";
+import { TRPCError } from "@trpc/server";
+import type { Actor } from "../context";
+
+// An id no row has: a scope that must match nothing.
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+/** Students the actor may read: themselves; a teacher's classes' students; a mentor's mentees; an admin's institution. */
+export function readableStudents(actor: Actor): Prisma.StudentWhereInput {
+  const sameInstitution: Prisma.StudentWhereInput = { user: { institutionId: actor.institutionId } };
+  switch (actor.role) {
+    case "STUDENT":
+      return { id: actor.studentId ?? NOBODY };
+    case "TEACHER":
+      return {
+        ...sameInstitution,
+        enrollments: { some: { class: { teachers: { some: { userId: actor.userId } } } } },
+      };
+    case "MENTOR":
+      return { ...sameInstitution, mentorId: actor.userId };
+    case "ADMIN":
+      return sameInstitution;
+  }
+}
+
+/** Classes the actor may see: enrolled in, teaching, their mentees' classes, or (admin) the institution's. */
+export function readableClasses(actor: Actor): Prisma.ClassWhereInput {
+  const sameInstitution: Prisma.ClassWhereInput = { institutionId: actor.institutionId };
+  switch (actor.role) {
+    case "STUDENT":
+      return { ...sameInstitution, enrollments: { some: { studentId: actor.studentId ?? NOBODY } } };
+    case "TEACHER":
+      return { ...sameInstitution, teachers: { some: { userId: actor.userId } } };
+    case "MENTOR":
+      return { ...sameInstitution, enrollments: { some: { student: { mentorId: actor.userId } } } };
+    case "ADMIN":
+      return sameInstitution;
+  }
+}
+
+/** Classes the actor may change (assignments, enrollment, at-risk lists): taught by them, or any of an admin's institution. */
+export function manageableClasses(actor: Actor, { allowAdmin = true } = {}): Prisma.ClassWhereInput {
+  if (actor.role === "ADMIN" && allowAdmin) return { institutionId: actor.institutionId };
+  if (actor.role === "TEACHER")
+    return { institutionId: actor.institutionId, teachers: { some: { userId: actor.userId } } };
+  return { id: NOBODY };
+}
+
+export const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+
+/** Throws NOT_FOUND unless the row exists; use with a findFirst that carries a scope rule. */
+export function found<T>(row: T | null | undefined, what: string): T {
+  if (row === null || row === undefined) throw notFound(what);
+  return row;
+}

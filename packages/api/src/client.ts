@@ -1,0 +1,33 @@
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "./root";
+
+/**
+ * A typed client for scripts and services: `createClient({ url: "http://localhost:3000/trpc", token })`.
+ * Without a token, call `auth.login` first and pass the returned token to a new client.
+ */
+export function createClient({ url, token }: { url: string; token?: string }) {
+  const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({
+          url,
+          transformer: superjson,
+          // EventSource cannot send headers; Node's fetch-based one takes them through this option.
+          eventSourceOptions: () => ({
+            fetch: (input: string | URL | Request, init?: RequestInit) => {
+              const merged = new Headers(init?.headers);
+              for (const [name, value] of Object.entries(headers())) merged.set(name, value);
+              return fetch(input, { ...init, headers: merged });
+            },
+          }),
+        }),
+        false: httpBatchLink({ url, transformer: superjson, headers }),
+      }),
+    ],
+  });
+}
+
+export type EduClient = ReturnType<typeof createClient>;

@@ -1,0 +1,48 @@
+import { createDbWithPool, type Db, type DbPool } from "@edu/db";
+import { createRedis, createRedisLayer, type RedisLayer } from "@edu/db/redis";
+import { closeQueues, createQueues, type Queues } from "@edu/worker/queues";
+import { type Logger, pino } from "pino";
+import { createLoginLimiter } from "./auth/rate-limit";
+import type { ApiConfig } from "./config";
+
+/** Everything the api's procedures use, built once per process (or per test file). */
+export type ApiDeps = {
+  config: ApiConfig;
+  db: Db;
+  pool?: DbPool;
+  redis: RedisLayer;
+  queues: Queues;
+  log: Logger;
+  consumeLoginAttempt(email: string, ip: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: config.LOG_LEVEL })): ApiDeps {
+  const { db, pool } = createDbWithPool(config);
+  const connection = createRedis(config);
+  const redis = createRedisLayer(connection, config.REDIS_KEY_PREFIX, (message, error) =>
+    log.warn({ err: error }, message),
+  );
+  // BullMQ gets its own connection: enqueuing must not wait behind cache traffic, and it needs its own options.
+  const queueConnection = createRedis(config, { maxRetriesPerRequest: 1 });
+  const queues = createQueues(queueConnection, redis.keys.queuePrefix);
+  return {
+    config,
+    db,
+    pool,
+    redis,
+    queues,
+    log,
+    consumeLoginAttempt: createLoginLimiter(redis, {
+      perEmailPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      perIpPerMinute: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
+    }),
+    async close() {
+      await closeQueues(queues);
+      queueConnection.disconnect();
+      connection.disconnect();
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}

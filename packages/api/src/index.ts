@@ -1,0 +1,2 @@
+export { createClient, type EduClient } from "./client";
+export type { AppRouter } from "./root";

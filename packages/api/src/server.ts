@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import { createContextFactory } from "./context";
+import type { ApiDeps } from "./deps";
+import { registerHealthRoutes } from "./http/health";
+import { registerResourceGauges } from "./http/metrics";
+import { type AppRouter, appRouter } from "./root";
+
+/** The HTTP server: tRPC at /trpc, health and metrics, security headers, CORS for the web origin, the SPA in production. */
+export async function buildServer(deps: ApiDeps) {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: deps.config.NODE_ENV === "production",
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 5_000 },
+  });
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    // The SPA is our own bundle: same-origin scripts only, no inline code.
+    contentSecurityPolicy: { directives: { "script-src": ["'self'"], "connect-src": ["'self'"] } },
+  });
+  await app.register(fastifyCors, { origin: [deps.config.WEB_ORIGIN], credentials: true });
+  await app.register(fastifyCookie);
+
+  registerResourceGauges(deps.pool, deps.queues);
+  registerHealthRoutes(app, deps);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          deps.log.error({ err: error.cause ?? error, path }, "trpc error");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  const dist = deps.config.WEB_DIST_DIR;
+  if (deps.config.NODE_ENV === "production" && dist && existsSync(dist)) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+    // Client-side routes fall back to the SPA's index.html.
+    app.setNotFoundHandler((req, reply) =>
+      req.method === "GET" && !req.url.startsWith("/trpc")
+        ? reply.sendFile("index.html")
+        : reply.code(404).send({ error: "Not found" }),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,116 @@
+// tRPC's building blocks: the procedures every router uses (public, authed, per role), the error shape,
+// and the middleware that turns database errors into client errors without leaking internals.
+import { Prisma, type Role } from "@edu/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Actor, Context } from "./context";
+import { observeProcedure } from "./http/metrics";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      // A bad input names each field and what is wrong with it.
+      message: zod
+        ? zod.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+        : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: zod
+          ? zod.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+          : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps what PostgreSQL/Prisma can throw to client errors; anything unknown becomes a bare 500 message. */
+function toClientError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found" });
+    if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Already exists" });
+    if (error.code === "P2003")
+      return new TRPCError({ code: "BAD_REQUEST", message: "A referenced record does not exist" });
+  }
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error });
+}
+
+const baseProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const started = process.hrtime.bigint();
+  let result = await next();
+  // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR with the original as its cause.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const mapped = toClientError(result.error.cause);
+    if (mapped.code === "INTERNAL_SERVER_ERROR")
+      ctx.deps.log.error({ err: result.error.cause, path }, "procedure failed");
+    result = { ...result, error: mapped };
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  observeProcedure(path, type, result.ok ? "OK" : result.error.code, seconds);
+  return result;
+});
+
+export const publicProcedure = baseProcedure;
+
+/** Resolves the session (sliding its TTL) and the caller; UNAUTHORIZED without one, SERVICE_UNAVAILABLE when Redis is away. */
+export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  let session: Awaited<ReturnType<typeof ctx.deps.redis.sessions.touch>>;
+  try {
+    session = await ctx.deps.redis.sessions.touch(ctx.token);
+  } catch (error) {
+    ctx.deps.log.warn({ err: error }, "session store unreachable");
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "Sessions cannot be checked right now; try again shortly",
+    });
+  }
+  if (!session)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Session expired or unknown; sign in again" });
+  const user = await ctx.deps.db.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, role: true, institutionId: true, student: { select: { id: true } } },
+  });
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Account no longer exists" });
+  const actor: Actor = {
+    userId: user.id,
+    role: user.role,
+    institutionId: user.institutionId,
+    studentId: user.student?.id ?? null,
+  };
+  return next({ ctx: { ...ctx, token: ctx.token, actor } });
+});
+
+export type AuthedContext = Context & { token: string; actor: Actor };
+
+/** A procedure only the given roles may call; others get FORBIDDEN. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Only ${roles.join(" or ").toLowerCase()} accounts may do this`,
+      });
+    }
+    return next();
+  });
+}
+
+export const studentProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "STUDENT" || !ctx.actor.studentId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only student accounts may do this" });
+  }
+  return next({ ctx: { ...ctx, actor: { ...ctx.actor, studentId: ctx.actor.studentId } } });
+});
+
+export const adminProcedure = roleProcedure("ADMIN");

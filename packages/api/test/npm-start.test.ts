@@ -1,0 +1,99 @@
+// `npm start` as a user runs it: a child process over an empty database of its own, on free ports.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { createRedis } from "@edu/db/redis";
+import { createEmptyDatabase, deleteMatching } from "@edu/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = join(import.meta.dirname, "..", "..", "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+let child: ChildProcess;
+let output = "";
+const prefix = `test-${randomBytes(5).toString("hex")}:`;
+let apiPort: number;
+let webPort: number;
+
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+  apiPort = await freePort();
+  webPort = await freePort();
+  child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      REDIS_KEY_PREFIX: prefix,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+      LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 150_000;
+  while (!output.includes("EduPlatform is running")) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  const redis = createRedis({ REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
+  await deleteMatching(redis, `${prefix}*`);
+  await deleteMatching(redis, `{${prefix}bull}*`);
+  redis.disconnect();
+  await database?.drop();
+}, 60_000);
+
+describe("npm start", () => {
+  it("migrates, seeds, serves /healthz and prints the URL to open", async () => {
+    expect(output).toContain(`open http://localhost:${webPort}`);
+    const health = await fetch(`http://127.0.0.1:${apiPort}/healthz`);
+    expect(await health.json()).toEqual({ status: "ok" });
+  });
+
+  it("serves the web app, which reaches the api over seeded data", async () => {
+    const page = await (await fetch(`http://127.0.0.1:${webPort}/`)).text();
+    expect(page).toContain('<div id="root">');
+    const login = await fetch(`http://127.0.0.1:${webPort}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { email: "teacher@demo.edu", password: "demo-password" } }),
+    });
+    expect(login.status).toBe(200);
+    expect(
+      ((await login.json()) as { result: { data: { json: { user: { role: string } } } } }).result.data.json
+        .user.role,
+    ).toBe("TEACHER");
+  });
+
+  it("stops api, worker and web on SIGTERM", async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    await new Promise((r) => setTimeout(r, 1000));
+    await expect(fetch(`http://127.0.0.1:${apiPort}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${webPort}/`)).rejects.toThrow();
+  });
+});

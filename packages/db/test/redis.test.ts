@@ -1,0 +1,164 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeyBuilder, TTL_SECONDS } from "../src/redis/index";
+import { createTestRedis, type TestRedis } from "../src/testing/index";
+
+let r: TestRedis;
+beforeAll(async () => {
+  r = await createTestRedis();
+});
+afterAll(async () => {
+  await r?.cleanup();
+});
+
+describe("key builder", () => {
+  it("produces the seed's key patterns, with and without a deployment prefix", () => {
+    const bare = createKeyBuilder();
+    expect(bare.session("u1")).toBe("session:u1");
+    expect(bare.cache("student-progress", "s1")).toBe("cache:student-progress:s1");
+    expect(bare.leaderboard("c1")).toBe("leaderboard:c1");
+    expect(bare.updates("submission", "x1")).toBe("updates:submission:x1");
+    const prefixed = createKeyBuilder("school-a:");
+    expect(prefixed.session("u1")).toBe("school-a:session:u1");
+    expect(prefixed.queuePrefix).toBe("{school-a:bull}");
+  });
+
+  it("refuses ids that could reach into another key", () => {
+    const keys = createKeyBuilder();
+    expect(() => keys.session("u1:cache:x")).toThrow(/userId/);
+    expect(() => keys.leaderboard("*")).toThrow(/classId/);
+    expect(() => keys.updates("grievance", "")).toThrow(/id/);
+  });
+
+  it("uses the seed's TTLs", () => {
+    expect(TTL_SECONDS).toMatchObject({
+      session: 3600,
+      cacheDefault: 3600,
+      leaderboard: 300,
+      studentProgress: 600,
+      feedbackSuggestion: 1800,
+    });
+  });
+});
+
+describe("cache", () => {
+  it("round-trips Dates to the millisecond (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.date({
+          min: new Date("1970-01-01T00:00:00.000Z"),
+          max: new Date("2999-12-31T23:59:59.999Z"),
+          noInvalidDate: true,
+        }),
+        fc.string(),
+        async (date, text) => {
+          await r.cache.set("feedback-list", "prop", { createdAt: date, text, nested: [{ at: date }] });
+          const back = await r.cache.get<{ createdAt: Date; text: string; nested: { at: Date }[] }>(
+            "feedback-list",
+            "prop",
+          );
+          expect(back?.createdAt).toBeInstanceOf(Date);
+          expect(back?.createdAt.getTime()).toBe(date.getTime());
+          expect(back?.nested[0]?.at.getTime()).toBe(date.getTime());
+          expect(back?.text).toBe(text);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("sets each resource's TTL and invalidates on demand", async () => {
+    await r.cache.set("student-progress", "s1", { points: 10 });
+    await r.cache.set("feedback-suggestion", "sub1", "draft");
+    expect(await r.redis.ttl(r.keys.cache("student-progress", "s1"))).toBeLessThanOrEqual(600);
+    expect(await r.redis.ttl(r.keys.cache("student-progress", "s1"))).toBeGreaterThan(590);
+    expect(await r.redis.ttl(r.keys.cache("feedback-suggestion", "sub1"))).toBeGreaterThan(1790);
+    await r.cache.invalidate("student-progress", "s1");
+    expect(await r.cache.get("student-progress", "s1")).toBeUndefined();
+  });
+
+  it("loads once and then serves from Redis", async () => {
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await r.cache.getOrLoad("institution", "i1", load)).toBe(1);
+    expect(await r.cache.getOrLoad("institution", "i1", load)).toBe(1);
+    expect(loads).toBe(1);
+  });
+});
+
+describe("sessions", () => {
+  const userId = "0190b5a0-0000-7000-8000-000000000001";
+
+  it("keeps one field per device under session:{userId} with a one-hour sliding TTL", async () => {
+    const laptop = await r.sessions.create(userId, { userAgent: "laptop" });
+    const phone = await r.sessions.create(userId, { userAgent: "phone" });
+    expect(await r.redis.hlen(r.keys.session(userId))).toBe(2);
+    await r.redis.expire(r.keys.session(userId), 100);
+    const info = await r.sessions.touch(laptop);
+    expect(info?.userId).toBe(userId);
+    expect(info?.createdAt).toBeInstanceOf(Date);
+    expect(await r.redis.ttl(r.keys.session(userId))).toBeGreaterThan(3590);
+    await r.sessions.revoke(laptop);
+    expect(await r.sessions.touch(laptop)).toBeUndefined();
+    expect((await r.sessions.touch(phone))?.userAgent).toBe("phone");
+  });
+
+  it("rejects forged and malformed tokens", async () => {
+    const token = await r.sessions.create(userId);
+    expect(await r.sessions.touch(`${token}x`)).toBeUndefined();
+    expect(await r.sessions.touch("not-a-token")).toBeUndefined();
+    expect(await r.sessions.touch(`${userId.replace("1", "2")}.${token.split(".")[1]}`)).toBeUndefined();
+  });
+
+  it("does not store the token itself", async () => {
+    const token = await r.sessions.create(userId);
+    const stored = JSON.stringify(await r.redis.hgetall(r.keys.session(userId)));
+    expect(stored).not.toContain(token.split(".")[1]);
+  });
+});
+
+describe("leaderboards", () => {
+  it("rebuilds, ranks, and updates only boards that exist", async () => {
+    expect(await r.leaderboards.top("c1", 10)).toBeUndefined();
+    expect(await r.leaderboards.setPointsIfPresent("c1", "s9", 999)).toBe(false);
+    expect(await r.leaderboards.top("c1", 10)).toBeUndefined();
+    await r.leaderboards.rebuild("c1", [
+      { studentId: "s1", points: 50 },
+      { studentId: "s2", points: 120 },
+      { studentId: "s3", points: 80 },
+    ]);
+    expect(await r.redis.ttl(r.keys.leaderboard("c1"))).toBeGreaterThan(290);
+    expect(await r.leaderboards.setPointsIfPresent("c1", "s1", 200)).toBe(true);
+    expect(await r.leaderboards.top("c1", 2)).toEqual([
+      { studentId: "s1", points: 200 },
+      { studentId: "s2", points: 120 },
+    ]);
+    expect(await r.leaderboards.rank("c1", "s3")).toEqual({ rank: 3, points: 80, size: 3 });
+    expect(await r.leaderboards.rank("c1", "nobody")).toBeNull();
+  });
+
+  it("stores no key for a class without students, so the next read rebuilds it from PostgreSQL", async () => {
+    await r.leaderboards.rebuild("empty", []);
+    expect(await r.leaderboards.top("empty", 10)).toEqual(undefined);
+  });
+});
+
+describe("update streams", () => {
+  it("appends to updates:{resource}:{id} and reads back in order with Dates intact", async () => {
+    const reader = r.redis.duplicate();
+    try {
+      const first = await r.updates.publish("grievance", "g1", {
+        type: "status",
+        data: { status: "IN_PROGRESS" },
+      });
+      await r.updates.publish("grievance", "g1", { type: "status", data: { status: "RESOLVED" } });
+      const entries = await r.updates.read(reader, "grievance", "g1", "0", 100);
+      expect(entries.map((e) => e.event.data?.status)).toEqual(["IN_PROGRESS", "RESOLVED"]);
+      expect(entries[0]?.id).toBe(first);
+      expect(entries[0]?.event.at).toBeInstanceOf(Date);
+      expect(await r.redis.ttl(r.keys.updates("grievance", "g1"))).toBeGreaterThan(0);
+    } finally {
+      reader.disconnect();
+    }
+  });
+});
