@@ -2,7 +2,7 @@
 // fresh clone needs nothing but Node and npm.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fail, root, step } from "./output.mjs";
 
 const wanted = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
@@ -13,10 +13,16 @@ function versionOf(command) {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
+// Child processes (turbo runs `pnpm run ...`) must find the same pnpm on PATH.
+function useLocalPnpm() {
+  process.env.PATH = `${dirname(localPnpm)}${delimiter}${process.env.PATH ?? ""}`;
+  return localPnpm;
+}
+
 export function ensurePnpm() {
   const onPath = versionOf("pnpm");
   if (onPath?.split(".")[0] === wanted.split(".")[0]) return "pnpm";
-  if (existsSync(localPnpm) && versionOf(localPnpm) === wanted) return localPnpm;
+  if (existsSync(localPnpm) && versionOf(localPnpm) === wanted) return useLocalPnpm();
   step(
     `installing pnpm ${wanted} into .data/tools (pnpm ${onPath ? `${onPath} is not major ${wanted.split(".")[0]}` : "is not installed"})`,
   );
