@@ -53,5 +53,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (args[0] === "migrate" && ["dev", "deploy", "reset"].includes(args[1] ?? "")) {
     await ensureDatabase(url);
   }
+  // Work-around 5: with the WebAssembly engine, `migrate dev` fails when committed migrations are pending
+  // ("shadow DB must be provided through an external factory" in EvaluateDataLoss); applying them first
+  // with `migrate deploy` leaves `migrate dev` only the new schema changes, which it handles.
+  if (args[0] === "migrate" && args[1] === "dev") {
+    const deployed = runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url } });
+    if (deployed.status !== 0) process.exit(deployed.status ?? 1);
+  }
   process.exit(runPrisma(args, { env: { ...process.env, DATABASE_URL: url } }).status ?? 1);
 }

@@ -25,7 +25,7 @@ export type SeedOptions = { students: number; today?: Date };
 export type SeedCounts = Record<string, number>;
 
 const DAY = 86_400_000;
-const CHUNK = 5_000;
+const CHUNK = 1_000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -272,8 +272,11 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
   const pointsByStudent = new Map<string, number>();
   for (const e of events)
     pointsByStudent.set(e.studentId, (pointsByStudent.get(e.studentId) ?? 0) + (e.pointsAwarded ?? 0));
+  const submissionsByStudent = new Map<string, Prisma.SubmissionCreateManyInput[]>();
+  for (const x of submissions)
+    submissionsByStudent.set(x.studentId, [...(submissionsByStudent.get(x.studentId) ?? []), x]);
   for (const s of students) {
-    const mine = submissions.filter((x) => x.studentId === s.studentId);
+    const mine = submissionsByStudent.get(s.studentId) ?? [];
     const earned = [
       mine.length >= 1 && "First Commit",
       (pointsByStudent.get(s.studentId) ?? 0) >= 100 && "Getting Started",
