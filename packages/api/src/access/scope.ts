@@ -55,3 +55,18 @@ export function found<T>(row: T | null | undefined, what: string): T {
   if (row === null || row === undefined) throw notFound(what);
   return row;
 }
+
+/** Grievances the actor may read: their own (student), assigned to them, or any of an admin's institution. */
+export function readableGrievances(actor: Actor): Prisma.GrievanceWhereInput {
+  if (actor.role === "ADMIN") return { student: { user: { institutionId: actor.institutionId } } };
+  return {
+    student: { user: { institutionId: actor.institutionId } },
+    OR: [{ assignedToId: actor.userId }, ...(actor.studentId ? [{ studentId: actor.studentId }] : [])],
+  };
+}
+
+/** Grievances the actor may act on: assigned to them, or any of an admin's institution. */
+export function manageableGrievances(actor: Actor): Prisma.GrievanceWhereInput {
+  if (actor.role === "ADMIN") return { student: { user: { institutionId: actor.institutionId } } };
+  return { assignedToId: actor.userId, student: { user: { institutionId: actor.institutionId } } };
+}

@@ -1,5 +1,10 @@
 import type { Prisma } from "@edu/db";
-import { router } from "../trpc";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { writeAudit } from "../audit/write";
+import { hashPassword } from "../auth/passwords";
+import { adminProcedure, authedProcedure, router } from "../trpc";
+import { pageArgs, pageInput, toPage } from "./pagination";
 
 /** The user fields any caller may see; never the password hash. */
 export const publicUserSelect = {
@@ -14,4 +19,91 @@ export const publicUserSelect = {
   createdAt: true,
 } satisfies Prisma.UserSelect;
 
-export const userRouter = router({});
+const roleSchema = z.enum(["STUDENT", "TEACHER", "MENTOR", "ADMIN"]);
+const nameSchema = z.string().trim().min(1).max(120);
+
+export const userRouter = router({
+  list: adminProcedure
+    .input(z.object({ role: roleSchema.optional(), ...pageInput }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.deps.db.user.findMany({
+        where: { institutionId: ctx.actor.institutionId, role: input.role },
+        select: publicUserSelect,
+        orderBy: { id: "asc" },
+        ...pageArgs(input),
+      });
+      return toPage(rows, input.limit);
+    }),
+
+  create: adminProcedure
+    .input(
+      z.object({
+        email: z
+          .email()
+          .max(254)
+          .transform((e) => e.trim().toLowerCase()),
+        name: nameSchema,
+        role: roleSchema,
+        password: z.string().min(12, "use at least 12 characters").max(1024),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await hashPassword(input.password);
+      return ctx.deps.db.$transaction(async (tx) => {
+        if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+          throw new TRPCError({ code: "CONFLICT", message: "A user with this e-mail already exists" });
+        }
+        const user = await tx.user.create({
+          data: {
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            passwordHash,
+            institutionId: ctx.actor.institutionId,
+            ...(input.role === "STUDENT" ? { student: { create: {} } } : {}),
+          },
+          select: publicUserSelect,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "user.create",
+          resource: "user",
+          resourceId: user.id,
+          details: { email: user.email, role: user.role },
+        });
+        return user;
+      });
+    }),
+
+  updateProfile: authedProcedure
+    .input(
+      z
+        .object({
+          name: nameSchema,
+          avatarUrl: z
+            .url({ protocol: /^https$/ })
+            .max(2048)
+            .nullable(),
+          language: z
+            .string()
+            .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as en or pt-BR"),
+          theme: z.enum(["light", "dark", "system"]),
+        })
+        .partial(),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        const user = await tx.user.update({
+          where: { id: ctx.actor.userId },
+          data: input,
+          select: publicUserSelect,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "user.updateProfile",
+          resource: "user",
+          resourceId: user.id,
+          details: { fields: Object.keys(input) },
+        });
+        return user;
+      }),
+    ),
+});

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { found, manageableClasses, readableClasses } from "../access/scope";
+import { writeAudit } from "../audit/write";
+import { authedProcedure, roleProcedure, router } from "../trpc";
+
+const fields = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(10_000).optional(),
+  dueDate: z.date(),
+};
+
+const assignmentSelect = {
+  id: true,
+  classId: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  createdAt: true,
+} as const;
+
+export const assignmentRouter = router({
+  list: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) => {
+    found(
+      await ctx.deps.db.class.findFirst({ where: { id: input.classId, ...readableClasses(ctx.actor) } }),
+      "Class",
+    );
+    return ctx.deps.db.assignment.findMany({
+      where: { classId: input.classId },
+      select: assignmentSelect,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+  }),
+
+  get: authedProcedure.input(z.object({ assignmentId: z.uuid() })).query(async ({ ctx, input }) =>
+    found(
+      await ctx.deps.db.assignment.findFirst({
+        where: { id: input.assignmentId, class: readableClasses(ctx.actor) },
+        select: assignmentSelect,
+      }),
+      "Assignment",
+    ),
+  ),
+
+  create: roleProcedure("TEACHER", "ADMIN")
+    .input(z.object({ classId: z.uuid(), ...fields }))
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        found(
+          await tx.class.findFirst({ where: { id: input.classId, ...manageableClasses(ctx.actor) } }),
+          "Class",
+        );
+        const created = await tx.assignment.create({ data: input, select: assignmentSelect });
+        await writeAudit(tx, ctx.actor, {
+          action: "assignment.create",
+          resource: "assignment",
+          resourceId: created.id,
+          details: { classId: input.classId, title: input.title, dueDate: input.dueDate.toISOString() },
+        });
+        return created;
+      }),
+    ),
+
+  update: roleProcedure("TEACHER", "ADMIN")
+    .input(z.object({ assignmentId: z.uuid(), ...z.object(fields).partial().shape }))
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        const { assignmentId, ...changes } = input;
+        found(
+          await tx.assignment.findFirst({ where: { id: assignmentId, class: manageableClasses(ctx.actor) } }),
+          "Assignment",
+        );
+        const updated = await tx.assignment.update({
+          where: { id: assignmentId },
+          data: changes,
+          select: assignmentSelect,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "assignment.update",
+          resource: "assignment",
+          resourceId: assignmentId,
+          details: { fields: Object.keys(changes) },
+        });
+        return updated;
+      }),
+    ),
+});

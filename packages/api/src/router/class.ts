@@ -1,0 +1,123 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { found, manageableClasses, readableClasses } from "../access/scope";
+import { writeAudit } from "../audit/write";
+import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
+
+const classSummary = {
+  id: true,
+  name: true,
+  description: true,
+  createdAt: true,
+  _count: { select: { enrollments: true, assignments: true } },
+} as const;
+
+export const classRouter = router({
+  list: authedProcedure.query(({ ctx }) =>
+    ctx.deps.db.class.findMany({
+      where: readableClasses(ctx.actor),
+      select: classSummary,
+      orderBy: { name: "asc" },
+    }),
+  ),
+
+  get: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) =>
+    found(
+      await ctx.deps.db.class.findFirst({
+        where: { id: input.classId, ...readableClasses(ctx.actor) },
+        select: {
+          ...classSummary,
+          teachers: { select: { user: { select: { id: true, name: true, email: true } } } },
+        },
+      }),
+      "Class",
+    ),
+  ),
+
+  create: roleProcedure("TEACHER", "ADMIN")
+    .input(
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        description: z.string().trim().max(5000).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        const created = await tx.class.create({
+          data: {
+            ...input,
+            institutionId: ctx.actor.institutionId,
+            // A teacher who creates a class teaches it.
+            ...(ctx.actor.role === "TEACHER" ? { teachers: { create: { userId: ctx.actor.userId } } } : {}),
+          },
+          select: classSummary,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "class.create",
+          resource: "class",
+          resourceId: created.id,
+          details: input,
+        });
+        return created;
+      }),
+    ),
+
+  addTeacher: adminProcedure
+    .input(z.object({ classId: z.uuid(), userId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        found(
+          await tx.class.findFirst({ where: { id: input.classId, institutionId: ctx.actor.institutionId } }),
+          "Class",
+        );
+        const teacher = found(
+          await tx.user.findFirst({ where: { id: input.userId, institutionId: ctx.actor.institutionId } }),
+          "User",
+        );
+        if (teacher.role !== "TEACHER")
+          throw new TRPCError({ code: "BAD_REQUEST", message: "userId: that user is not a teacher" });
+        await tx.teacherClass.createMany({
+          data: [{ userId: teacher.id, classId: input.classId }],
+          skipDuplicates: true,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "class.addTeacher",
+          resource: "class",
+          resourceId: input.classId,
+          details: input,
+        });
+        return { classId: input.classId, userId: teacher.id };
+      }),
+    ),
+
+  /** Enrolls students (idempotent: already enrolled ones are left as they are). */
+  enroll: roleProcedure("TEACHER", "ADMIN")
+    .input(z.object({ classId: z.uuid(), studentIds: z.array(z.uuid()).min(1).max(500) }))
+    .mutation(({ ctx, input }) =>
+      ctx.deps.db.$transaction(async (tx) => {
+        found(
+          await tx.class.findFirst({ where: { id: input.classId, ...manageableClasses(ctx.actor) } }),
+          "Class",
+        );
+        const studentIds = [...new Set(input.studentIds)];
+        const students = await tx.student.findMany({
+          where: { id: { in: studentIds }, user: { institutionId: ctx.actor.institutionId } },
+          select: { id: true },
+        });
+        if (students.length !== studentIds.length) {
+          throw new TRPCError({ code: "NOT_FOUND", message: "studentIds: some students were not found" });
+        }
+        const { count } = await tx.enrollment.createMany({
+          data: studentIds.map((studentId) => ({ studentId, classId: input.classId })),
+          skipDuplicates: true,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "class.enroll",
+          resource: "class",
+          resourceId: input.classId,
+          details: { studentIds, added: count },
+        });
+        return { enrolled: studentIds.length, added: count };
+      }),
+    ),
+});

@@ -1,0 +1,123 @@
+import { draftFeedbackForSubmission } from "@edu/worker/ai";
+import { enqueueRisk } from "@edu/worker/queues";
+import { z } from "zod";
+import { found, manageableClasses, readableStudents } from "../access/scope";
+import { writeAudit } from "../audit/write";
+import { afterCommit } from "../http/after-commit";
+import { authedProcedure, roleProcedure, router } from "../trpc";
+import { pageArgs, pageInput, toPage } from "./pagination";
+
+const feedbackSelect = {
+  id: true,
+  submissionId: true,
+  studentId: true,
+  teacherId: true,
+  aiSuggested: true,
+  content: true,
+  rating: true,
+  createdAt: true,
+  teacher: { select: { name: true } },
+  submission: { select: { assignment: { select: { id: true, title: true } } } },
+} as const;
+
+/** Only a teacher of the submission's class may draft or write its feedback (admins do not grade). */
+const teachableSubmission = (actor: Parameters<typeof manageableClasses>[0], submissionId: string) => ({
+  id: submissionId,
+  assignment: { class: manageableClasses(actor, { allowAdmin: false }) },
+});
+
+export const feedbackRouter = router({
+  /** An AI-drafted text for the teacher to edit; cached 30 minutes per submission. */
+  suggest: roleProcedure("TEACHER")
+    .input(z.object({ submissionId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      found(
+        await ctx.deps.db.submission.findFirst({
+          where: teachableSubmission(ctx.actor, input.submissionId),
+          select: { id: true },
+        }),
+        "Submission",
+      );
+      return ctx.deps.redis.cache.getOrLoad("feedback-suggestion", input.submissionId, () =>
+        draftFeedbackForSubmission(ctx.deps.db, ctx.deps.ai, input.submissionId),
+      );
+    }),
+
+  create: roleProcedure("TEACHER")
+    .input(
+      z.object({
+        submissionId: z.uuid(),
+        content: z.string().trim().min(1).max(10_000),
+        rating: z.number().int().min(1).max(5).optional(),
+        aiSuggested: z.boolean().default(false),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const feedback = await ctx.deps.db.$transaction(async (tx) => {
+        const submission = found(
+          await tx.submission.findFirst({
+            where: teachableSubmission(ctx.actor, input.submissionId),
+            select: { studentId: true },
+          }),
+          "Submission",
+        );
+        const created = await tx.feedback.create({
+          data: { ...input, teacherId: ctx.actor.userId, studentId: submission.studentId },
+          select: feedbackSelect,
+        });
+        await writeAudit(tx, ctx.actor, {
+          action: "feedback.create",
+          resource: "feedback",
+          resourceId: created.id,
+          details: {
+            submissionId: input.submissionId,
+            studentId: submission.studentId,
+            aiSuggested: input.aiSuggested,
+          },
+        });
+        return created;
+      });
+      await afterCommit(ctx.deps, "feedback.create", [
+        () => ctx.deps.redis.cache.invalidate("feedback-list", feedback.studentId),
+        () =>
+          ctx.deps.redis.updates.publish("feedback", feedback.studentId, {
+            type: "feedback.created",
+            data: { feedbackId: feedback.id },
+          }),
+        () =>
+          enqueueRisk(
+            ctx.deps.queues,
+            { scope: "student", studentId: feedback.studentId },
+            `feedback-${feedback.id}`,
+          ),
+      ]);
+      return feedback;
+    }),
+
+  /** A student's feedback, newest first. The first page is cached and dropped whenever feedback is written. */
+  listForStudent: authedProcedure
+    .input(z.object({ studentId: z.uuid(), ...pageInput }))
+    .query(async ({ ctx, input }) => {
+      found(
+        await ctx.deps.db.student.findFirst({
+          where: { id: input.studentId, ...readableStudents(ctx.actor) },
+          select: { id: true },
+        }),
+        "Student",
+      );
+      const load = async () =>
+        toPage(
+          await ctx.deps.db.feedback.findMany({
+            where: { studentId: input.studentId },
+            select: feedbackSelect,
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            ...pageArgs(input),
+          }),
+          input.limit,
+        );
+      const firstDefaultPage = !input.cursor && input.limit === pageInput.limit.parse(undefined);
+      return firstDefaultPage
+        ? ctx.deps.redis.cache.getOrLoad("feedback-list", input.studentId, load)
+        : load();
+    }),
+});

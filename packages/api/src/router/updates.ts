@@ -1,0 +1,78 @@
+import { UPDATE_RESOURCES, type UpdateResource } from "@edu/db/redis";
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { found, readableClasses, readableGrievances, readableStudents } from "../access/scope";
+import type { AuthedContext } from "../trpc";
+import { authedProcedure, router } from "../trpc";
+
+/** Throws NOT_FOUND unless the caller may read the resource whose changes they ask for. */
+async function authorize(ctx: AuthedContext, resource: UpdateResource, id: string) {
+  const { db } = ctx.deps;
+  const select = { id: true } as const;
+  switch (resource) {
+    case "submission":
+      return found(
+        await db.submission.findFirst({ where: { id, student: readableStudents(ctx.actor) }, select }),
+        "Submission",
+      );
+    case "grievance":
+      return found(
+        await db.grievance.findFirst({ where: { id, ...readableGrievances(ctx.actor) }, select }),
+        "Grievance",
+      );
+    case "leaderboard":
+      return found(
+        await db.class.findFirst({ where: { id, ...readableClasses(ctx.actor) }, select }),
+        "Class",
+      );
+    case "feedback":
+    case "student":
+      return found(
+        await db.student.findFirst({ where: { id, ...readableStudents(ctx.actor) }, select }),
+        "Student",
+      );
+  }
+}
+
+export const updatesRouter = router({
+  /**
+   * Change events of one resource over SSE, read from its `updates:{resource}:{id}` stream. Events carry the
+   * stream id, so a client that reconnects (with lastEventId) gets what it missed.
+   */
+  onChange: authedProcedure
+    .input(
+      z.object({
+        resource: z.enum(UPDATE_RESOURCES),
+        id: z.uuid(),
+        lastEventId: z
+          .string()
+          .regex(/^\d+-\d+$/)
+          .nullish(),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      await authorize(ctx, input.resource, input.id);
+      // XREAD BLOCK holds its connection: each subscription gets its own, closed when the client leaves.
+      const reader = ctx.deps.redis.redis.duplicate();
+      const close = () => reader.disconnect();
+      signal?.addEventListener("abort", close, { once: true });
+      try {
+        let lastId = input.lastEventId ?? "$";
+        while (!signal?.aborted) {
+          const entries = await ctx.deps.redis.updates
+            .read(reader, input.resource, input.id, lastId, 10_000)
+            .catch((error) => {
+              if (signal?.aborted) return [];
+              throw error;
+            });
+          for (const entry of entries) {
+            lastId = entry.id;
+            yield tracked(entry.id, entry.event);
+          }
+        }
+      } finally {
+        signal?.removeEventListener("abort", close);
+        close();
+      }
+    }),
+});
