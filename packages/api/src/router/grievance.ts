@@ -190,17 +190,15 @@ export const grievanceRouter = router({
       return toPage(rows, input.limit);
     }),
 
-  get: authedProcedure
-    .input(grievanceId)
-    .query(async ({ ctx, input }) =>
-      found(
-        await ctx.deps.db.grievance.findFirst({
-          where: { id: input.grievanceId, ...readableGrievances(ctx.actor) },
-          select: grievanceSelect,
-        }),
-        "Grievance",
-      ),
+  get: authedProcedure.input(grievanceId).query(async ({ ctx, input }) =>
+    found(
+      await ctx.deps.db.grievance.findFirst({
+        where: { id: input.grievanceId, ...readableGrievances(ctx.actor) },
+        select: grievanceSelect,
+      }),
+      "Grievance",
     ),
+  ),
 
   assign: adminProcedure
     .input(z.object({ grievanceId: z.uuid(), assignedToId: z.uuid() }))
