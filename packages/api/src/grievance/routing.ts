@@ -2,7 +2,7 @@
 //
 // | rule                 | when                                              | assigned to                                  |
 // |----------------------|---------------------------------------------------|----------------------------------------------|
-// | critical-severity    | severity CRITICAL, any category                   | an admin of the institution                  |
+// | critical-severity    | severity CRITICAL, any category                   | an admin (for FAIRNESS, not one concerned)   |
 // | grade-class-teacher  | GRADE with a class (direct, or via submission/feedback) | a teacher of that class                |
 // | feedback-author      | FEEDBACK with a referenced feedback               | the teacher who wrote it                     |
 // | fairness-admin       | FAIRNESS                                          | an admin, never the teacher concerned        |
@@ -57,7 +57,9 @@ export function routeGrievance(input: RoutingInput): RoutingDecision {
     const chosen = leastLoaded(input.admins.filter((a) => !exclude.includes(a.id)));
     return chosen ? { assignedToId: chosen.id, rule } : { assignedToId: null, rule: "no-admin" };
   };
-  if (input.severity === "CRITICAL") return admin("critical-severity");
+  // FAIRNESS never goes to a teacher it concerns, whatever the severity.
+  const notConcerned = input.category === "FAIRNESS" ? input.concernedTeacherIds : [];
+  if (input.severity === "CRITICAL") return admin("critical-severity", notConcerned);
   switch (input.category) {
     case "GRADE": {
       const teacher = leastLoaded(input.classTeachers);
@@ -68,7 +70,7 @@ export function routeGrievance(input: RoutingInput): RoutingDecision {
         ? { assignedToId: input.feedbackAuthor.id, rule: "feedback-author" }
         : admin("fallback-admin");
     case "FAIRNESS":
-      return admin("fairness-admin", input.concernedTeacherIds);
+      return admin("fairness-admin", notConcerned);
     case "OTHER":
       return input.mentor ? { assignedToId: input.mentor.id, rule: "other-mentor" } : admin("fallback-admin");
   }
