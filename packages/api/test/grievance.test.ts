@@ -182,12 +182,10 @@ describe("grievance life cycle (seed property 8)", () => {
         }
         const history = await admin.grievance.history.query({ grievanceId: g.id });
         expect(
-          history
-            .slice(2)
-            .map((h) => ({
-              from: (h.details as { from: string }).from,
-              to: (h.details as { to: string }).to,
-            })),
+          history.slice(2).map((h) => ({
+            from: (h.details as { from: string }).from,
+            to: (h.details as { to: string }).to,
+          })),
         ).toEqual(legal);
         expect((await admin.grievance.get.query({ grievanceId: g.id })).status).toBe(current);
       }),

@@ -1,5 +1,7 @@
 // Who may read what. Every rule is a Prisma `where` fragment, so lists and single reads apply the same rule
 // inside the query itself: a record outside the caller's reach is simply not found, which leaks nothing.
+// Combine a rule with other conditions through AND (`{ AND: [{ id }, readableStudents(actor)] }`), never by
+// spreading it into an object: a rule's own `id` would silently replace the one asked for.
 import type { Prisma } from "@edu/db";
 import { TRPCError } from "@trpc/server";
 import type { Actor } from "../context";

@@ -21,7 +21,9 @@ const assignmentSelect = {
 export const assignmentRouter = router({
   list: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) => {
     found(
-      await ctx.deps.db.class.findFirst({ where: { id: input.classId, ...readableClasses(ctx.actor) } }),
+      await ctx.deps.db.class.findFirst({
+        where: { AND: [{ id: input.classId }, readableClasses(ctx.actor)] },
+      }),
       "Class",
     );
     return ctx.deps.db.assignment.findMany({
@@ -46,7 +48,7 @@ export const assignmentRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.deps.db.$transaction(async (tx) => {
         found(
-          await tx.class.findFirst({ where: { id: input.classId, ...manageableClasses(ctx.actor) } }),
+          await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
           "Class",
         );
         const created = await tx.assignment.create({ data: input, select: assignmentSelect });

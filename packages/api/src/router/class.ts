@@ -24,7 +24,7 @@ export const classRouter = router({
   get: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) =>
     found(
       await ctx.deps.db.class.findFirst({
-        where: { id: input.classId, ...readableClasses(ctx.actor) },
+        where: { AND: [{ id: input.classId }, readableClasses(ctx.actor)] },
         select: {
           ...classSummary,
           teachers: { select: { user: { select: { id: true, name: true, email: true } } } },
@@ -96,7 +96,7 @@ export const classRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.deps.db.$transaction(async (tx) => {
         found(
-          await tx.class.findFirst({ where: { id: input.classId, ...manageableClasses(ctx.actor) } }),
+          await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
           "Class",
         );
         const studentIds = [...new Set(input.studentIds)];

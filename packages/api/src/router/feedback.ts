@@ -100,7 +100,7 @@ export const feedbackRouter = router({
     .query(async ({ ctx, input }) => {
       found(
         await ctx.deps.db.student.findFirst({
-          where: { id: input.studentId, ...readableStudents(ctx.actor) },
+          where: { AND: [{ id: input.studentId }, readableStudents(ctx.actor)] },
           select: { id: true },
         }),
         "Student",

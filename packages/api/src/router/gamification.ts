@@ -15,7 +15,7 @@ export const gamificationRouter = router({
         throw new TRPCError({ code: "BAD_REQUEST", message: "studentId: required for non-student accounts" });
       found(
         await ctx.deps.db.student.findFirst({
-          where: { id: studentId, ...readableStudents(ctx.actor) },
+          where: { AND: [{ id: studentId }, readableStudents(ctx.actor)] },
           select: { id: true },
         }),
         "Student",

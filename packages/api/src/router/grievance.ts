@@ -49,7 +49,7 @@ async function transition(
   const updated = await deps.db.$transaction(async (tx) => {
     const current = found(
       await tx.grievance.findFirst({
-        where: { id, ...manageableGrievances(actor) },
+        where: { AND: [{ id }, manageableGrievances(actor)] },
         select: { status: true },
       }),
       "Grievance",
@@ -193,7 +193,7 @@ export const grievanceRouter = router({
   get: authedProcedure.input(grievanceId).query(async ({ ctx, input }) =>
     found(
       await ctx.deps.db.grievance.findFirst({
-        where: { id: input.grievanceId, ...readableGrievances(ctx.actor) },
+        where: { AND: [{ id: input.grievanceId }, readableGrievances(ctx.actor)] },
         select: grievanceSelect,
       }),
       "Grievance",
@@ -206,7 +206,7 @@ export const grievanceRouter = router({
       const updated = await ctx.deps.db.$transaction(async (tx) => {
         const current = found(
           await tx.grievance.findFirst({
-            where: { id: input.grievanceId, ...manageableGrievances(ctx.actor) },
+            where: { AND: [{ id: input.grievanceId }, manageableGrievances(ctx.actor)] },
             select: { assignedToId: true },
           }),
           "Grievance",
@@ -260,7 +260,7 @@ export const grievanceRouter = router({
   history: authedProcedure.input(grievanceId).query(async ({ ctx, input }) => {
     found(
       await ctx.deps.db.grievance.findFirst({
-        where: { id: input.grievanceId, ...readableGrievances(ctx.actor) },
+        where: { AND: [{ id: input.grievanceId }, readableGrievances(ctx.actor)] },
         select: { id: true },
       }),
       "Grievance",

@@ -10,7 +10,7 @@ export const leaderboardRouter = router({
     .query(async ({ ctx, input }) => {
       found(
         await ctx.deps.db.class.findFirst({
-          where: { id: input.classId, ...readableClasses(ctx.actor) },
+          where: { AND: [{ id: input.classId }, readableClasses(ctx.actor)] },
           select: { id: true },
         }),
         "Class",

@@ -25,7 +25,7 @@ export const riskRouter = router({
   forStudent: authedProcedure.input(z.object({ studentId: z.uuid() })).query(async ({ ctx, input }) => {
     found(
       await ctx.deps.db.student.findFirst({
-        where: { id: input.studentId, ...readableStudents(ctx.actor) },
+        where: { AND: [{ id: input.studentId }, readableStudents(ctx.actor)] },
         select: { id: true },
       }),
       "Student",
@@ -49,7 +49,7 @@ export const riskRouter = router({
     .query(async ({ ctx, input }) => {
       found(
         await ctx.deps.db.class.findFirst({
-          where: { id: input.classId, ...manageableClasses(ctx.actor) },
+          where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
           select: { id: true },
         }),
         "Class",
@@ -70,7 +70,7 @@ export const riskRouter = router({
     .mutation(async ({ ctx, input }) => {
       found(
         await ctx.deps.db.class.findFirst({
-          where: { id: input.classId, ...manageableClasses(ctx.actor) },
+          where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
           select: { id: true },
         }),
         "Class",

@@ -17,18 +17,18 @@ async function authorize(ctx: AuthedContext, resource: UpdateResource, id: strin
       );
     case "grievance":
       return found(
-        await db.grievance.findFirst({ where: { id, ...readableGrievances(ctx.actor) }, select }),
+        await db.grievance.findFirst({ where: { AND: [{ id }, readableGrievances(ctx.actor)] }, select }),
         "Grievance",
       );
     case "leaderboard":
       return found(
-        await db.class.findFirst({ where: { id, ...readableClasses(ctx.actor) }, select }),
+        await db.class.findFirst({ where: { AND: [{ id }, readableClasses(ctx.actor)] }, select }),
         "Class",
       );
     case "feedback":
     case "student":
       return found(
-        await db.student.findFirst({ where: { id, ...readableStudents(ctx.actor) }, select }),
+        await db.student.findFirst({ where: { AND: [{ id }, readableStudents(ctx.actor)] }, select }),
         "Student",
       );
   }
