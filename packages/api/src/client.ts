@@ -1,4 +1,5 @@
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { EventSource } from "eventsource";
 import superjson from "superjson";
 import type { AppRouter } from "./root";
 
@@ -15,7 +16,8 @@ export function createClient({ url, token }: { url: string; token?: string }) {
         true: httpSubscriptionLink({
           url,
           transformer: superjson,
-          // EventSource cannot send headers; Node's fetch-based one takes them through this option.
+          // Node 20 has no EventSource; this one (the `eventsource` package) also lets the token travel as a header.
+          EventSource,
           eventSourceOptions: () => ({
             fetch: (input: string | URL | Request, init?: RequestInit) => {
               const merged = new Headers(init?.headers);
