@@ -10,6 +10,8 @@ const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const REF = /^(?!.*\.\.)(?!.*\/\/)(?!\/)(?!.*[/.]$)(?!.*\.lock$)[A-Za-z0-9._/-]{1,200}$/;
 
 export function parseGithubUrl(raw: string): GithubRepoRef | { error: string } {
+  // URL parsing would silently resolve "." and ".." segments into another path; refuse them instead.
+  if (/\/\.{1,2}(?:[/?#]|$)/.test(raw)) return { error: "must not contain . or .. path segments" };
   let url: URL;
   try {
     url = new URL(raw.trim());
