@@ -22,12 +22,13 @@ export type ApiDeps = {
 
 export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: config.LOG_LEVEL })): ApiDeps {
   const { db, pool } = createDbWithPool(config);
-  const connection = createRedis(config);
+  const reportRedisError = (error: Error) => log.warn({ err: error }, "Redis connection error");
+  const connection = createRedis(config, {}, reportRedisError);
   const redis = createRedisLayer(connection, config.REDIS_KEY_PREFIX, (message, error) =>
     log.warn({ err: error }, message),
   );
   // BullMQ gets its own connection: enqueuing must not wait behind cache traffic, and it needs its own options.
-  const queueConnection = createRedis(config, { maxRetriesPerRequest: 1 });
+  const queueConnection = createRedis(config, { maxRetriesPerRequest: 1 }, reportRedisError);
   const queues = createQueues(queueConnection, redis.keys.queuePrefix);
   return {
     config,

@@ -60,9 +60,17 @@ export type Queues = { [K in QueueKey]: Queue<JobPayloads[K]> };
  * Opens every queue. `prefix` is the key builder's `queuePrefix`, a Redis Cluster hash tag, so each queue's
  * keys share a slot on a clustered Redis.
  */
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
-  const open = <K extends QueueKey>(key: K) =>
-    new Queue<JobPayloads[K]>(QUEUE_NAMES[key], { connection, prefix, defaultJobOptions });
+export function createQueues(
+  connection: ConnectionOptions,
+  prefix: string,
+  onError: (error: Error) => void = () => {},
+): Queues {
+  const open = <K extends QueueKey>(key: K) => {
+    const queue = new Queue<JobPayloads[K]>(QUEUE_NAMES[key], { connection, prefix, defaultJobOptions });
+    // Unheard, BullMQ prints connection errors itself; the connection's own listener reports them once.
+    queue.on("error", onError);
+    return queue;
+  };
   return {
     analysis: open("analysis"),
     risk: open("risk"),
