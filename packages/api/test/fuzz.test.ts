@@ -7,7 +7,9 @@ import { startTestServer, type TestServer } from "./support/server";
 
 let s: TestServer;
 let tokens: string[];
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>)
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+)
   .map(([path, p]) => ({ path, type: p._def.type }))
   .filter((p) => p.type !== "subscription");
 
