@@ -1,6 +1,7 @@
 import type { Db } from "@edu/db";
 import type { RedisLayer } from "@edu/db/redis";
 import type { Logger } from "pino";
+import type { AiProvider } from "./ai/types";
 import type { WorkerConfig } from "./config";
 import type { Queues } from "./queues/index";
 
@@ -11,4 +12,6 @@ export type WorkerDeps = {
   queues: Queues;
   log: Logger;
   config: WorkerConfig;
+  /** Writes feedback drafts; the embedded writer when unset. */
+  ai?: AiProvider;
 };

@@ -1,27 +1,42 @@
-// The worker process: connects to Redis, opens the shared queues, registers the nightly scheduler, and runs
-// until SIGTERM/SIGINT, when it closes its connections cleanly.
-import { blockingConnectionOptions, createKeyBuilder, createRedis } from "@edu/db/redis";
+// The worker process: connects to PostgreSQL and Redis, registers the nightly scheduler (once, however many
+// workers run: the scheduler id is fixed), consumes every queue, and on SIGTERM/SIGINT lets running jobs
+// finish before closing its connections.
+import { createDbWithPool } from "@edu/db";
+import { blockingConnectionOptions, createRedis, createRedisLayer } from "@edu/db/redis";
 import { pino } from "pino";
 import { loadWorkerConfig } from "./config";
 import { closeQueues, createQueues, NIGHTLY_RISK_SCHEDULER } from "./queues/index";
+import { startWorkers } from "./workers";
 
 const config = loadWorkerConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: "worker" } });
-const keys = createKeyBuilder(config.REDIS_KEY_PREFIX);
-const connection = createRedis(config, blockingConnectionOptions);
-const queues = createQueues(connection, keys.queuePrefix);
+const reportRedisError = (error: Error) => log.warn({ err: error }, "Redis connection error");
+const { db, pool } = createDbWithPool(config);
+const redis = createRedisLayer(
+  createRedis(config, {}, reportRedisError),
+  config.REDIS_KEY_PREFIX,
+  (message, error) => log.warn({ err: error }, message),
+);
+const blocking = createRedis(config, blockingConnectionOptions, reportRedisError);
+const queues = createQueues(blocking, redis.keys.queuePrefix, reportRedisError);
+const deps = { db, redis, queues, log, config };
 
 await queues.risk.upsertJobScheduler(
   NIGHTLY_RISK_SCHEDULER.id,
   { pattern: NIGHTLY_RISK_SCHEDULER.pattern, tz: "UTC" },
   { name: "predict", data: { scope: "all" } },
 );
-log.info({ queues: Object.values(queues).map((q) => q.name) }, "worker ready");
+const workers = startWorkers(deps, blocking);
+log.info({ queues: workers.map((w) => w.name) }, "worker ready");
 
 async function shutdown(signal: string) {
   log.info({ signal }, "worker shutting down");
+  await Promise.all(workers.map((w) => w.close()));
   await closeQueues(queues);
-  connection.disconnect();
+  blocking.disconnect();
+  redis.redis.disconnect();
+  await db.$disconnect();
+  await pool.end();
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,183 @@
+import type { Prisma } from "@edu/db";
+import { badgeCriteriaSchema, levelForPoints } from "@edu/db/domain";
+import type { WorkerDeps } from "../deps";
+import { meetsCriteria, type StudentStats } from "./badges";
+import { pointsForSubmission } from "./points";
+import { nextStreak } from "./streak";
+
+export type AwardResult = {
+  studentId: string;
+  points: number;
+  awarded: number;
+  badges: string[];
+  classIds: string[];
+};
+
+async function loadStats(
+  tx: Prisma.TransactionClient,
+  studentId: string,
+  points: number,
+  streak: number,
+): Promise<StudentStats> {
+  const [scored, [counts]] = await Promise.all([
+    tx.submission.findMany({
+      where: { studentId, analysisStatus: "SCORED" },
+      select: { codeQualityScore: true },
+    }),
+    tx.$queryRaw<{ on_time: bigint; first_of_class: bigint }[]>`
+      SELECT
+        count(*) FILTER (WHERE s."submittedAt" <= a."dueDate") AS on_time,
+        count(*) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM "Submission" o WHERE o."assignmentId" = s."assignmentId" AND o."submittedAt" < s."submittedAt"
+        )) AS first_of_class
+      FROM "Submission" s JOIN "Assignment" a ON a.id = s."assignmentId"
+      WHERE s."studentId" = ${studentId}::uuid AND s."analysisStatus" = 'SCORED'`,
+  ]);
+  return {
+    scoredSubmissions: scored.length,
+    onTimeSubmissions: Number(counts?.on_time ?? 0),
+    qualityScores: scored.map((s) => s.codeQualityScore ?? 0),
+    points,
+    streak,
+    firstOfClass: Number(counts?.first_of_class ?? 0),
+  };
+}
+
+/**
+ * Awards a scored submission's points, streak and badges exactly once: the SUBMISSION event's unique dedupe
+ * key decides, inside the one transaction that also moves the student's totals, so a retried or repeated job
+ * changes nothing. Leaderboards and update streams follow after commit.
+ */
+export async function awardForScoredSubmission(
+  deps: WorkerDeps,
+  submissionId: string,
+): Promise<AwardResult | null> {
+  const result = await deps.db.$transaction(async (tx) => {
+    const submission = await tx.submission.findUnique({
+      where: { id: submissionId },
+      select: {
+        studentId: true,
+        assignmentId: true,
+        submittedAt: true,
+        codeQualityScore: true,
+        analysisStatus: true,
+        assignment: { select: { dueDate: true } },
+      },
+    });
+    if (!submission || submission.analysisStatus !== "SCORED") return null;
+    const { studentId } = submission;
+    // Awards for one student apply one after another, so totals and streaks never race.
+    await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${studentId}::uuid FOR UPDATE`;
+    const student = await tx.student.findUniqueOrThrow({
+      where: { id: studentId },
+      select: {
+        userId: true,
+        currentPoints: true,
+        currentStreak: true,
+        lastActiveOn: true,
+        enrollments: { select: { classId: true } },
+      },
+    });
+    const earlier = await tx.submission.findFirst({
+      where: {
+        studentId,
+        assignmentId: submission.assignmentId,
+        submittedAt: { lt: submission.submittedAt },
+        feedback: { some: {} },
+      },
+      orderBy: { submittedAt: "desc" },
+      select: { codeQualityScore: true },
+    });
+    const points = pointsForSubmission({
+      onTime: submission.submittedAt <= submission.assignment.dueDate,
+      qualityScore: submission.codeQualityScore,
+      actedOnFeedback:
+        earlier !== null && (submission.codeQualityScore ?? 0) > (earlier.codeQualityScore ?? 0),
+    });
+    const inserted = await tx.gamificationEvent.createManyAndReturn({
+      data: [
+        {
+          studentId,
+          userId: student.userId,
+          eventType: "SUBMISSION",
+          pointsAwarded: points.total,
+          dedupeKey: `submission:${submissionId}`,
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (inserted.length === 0) return null; // awarded before: a retry or a duplicate job
+    const total = student.currentPoints + points.total;
+    const streak = nextStreak(
+      { streak: student.currentStreak, lastActiveOn: student.lastActiveOn },
+      submission.submittedAt,
+    );
+    await tx.student.update({
+      where: { id: studentId },
+      data: {
+        currentPoints: total,
+        currentLevel: levelForPoints(total),
+        currentStreak: streak.streak,
+        lastActiveOn: streak.lastActiveOn,
+      },
+    });
+    const stats = await loadStats(tx, studentId, total, streak.streak);
+    const candidates = await tx.badge.findMany({
+      where: { students: { none: { studentId } } },
+      select: { id: true, name: true, criteria: true },
+    });
+    const earned = candidates.filter((badge) => {
+      const criteria = badgeCriteriaSchema.safeParse(badge.criteria);
+      return criteria.success && meetsCriteria(criteria.data, stats);
+    });
+    if (earned.length > 0) {
+      await tx.studentBadge.createMany({
+        data: earned.map((b) => ({ studentId, badgeId: b.id })),
+        skipDuplicates: true,
+      });
+      await tx.gamificationEvent.createMany({
+        data: earned.map((b) => ({
+          studentId,
+          userId: student.userId,
+          eventType: "ACHIEVEMENT" as const,
+          badgeUnlockedId: b.id,
+          dedupeKey: `badge:${studentId}:${b.id}`,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    return {
+      studentId,
+      points: total,
+      awarded: points.total,
+      badges: earned.map((b) => b.name),
+      classIds: student.enrollments.map((e) => e.classId),
+    };
+  });
+  if (result) await announce(deps, result);
+  return result;
+}
+
+/** After commit: leaderboards in step, update events, stale progress dropped. Redis trouble never fails the award. */
+async function announce(deps: WorkerDeps, result: AwardResult) {
+  const { redis } = deps;
+  const effects = [
+    redis.cache.invalidate("student-progress", result.studentId),
+    redis.updates.publish("student", result.studentId, {
+      type: "points.changed",
+      data: { points: result.points, badges: result.badges },
+    }),
+    ...result.classIds.flatMap((classId) => [
+      redis.leaderboards.setPointsIfPresent(classId, result.studentId, result.points),
+      redis.updates.publish("leaderboard", classId, {
+        type: "leaderboard.moved",
+        data: { studentId: result.studentId, points: result.points },
+      }),
+    ]),
+  ];
+  for (const outcome of await Promise.allSettled(effects)) {
+    if (outcome.status === "rejected")
+      deps.log.warn({ err: outcome.reason, studentId: result.studentId }, "award announced partly");
+  }
+}

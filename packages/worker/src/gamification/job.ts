@@ -1,0 +1,8 @@
+import type { WorkerDeps } from "../deps";
+import { gamificationJobSchema } from "../queues/index";
+import { awardForScoredSubmission } from "./award";
+
+export async function handleGamificationJob(deps: WorkerDeps, data: unknown) {
+  const payload = gamificationJobSchema.parse(data);
+  return awardForScoredSubmission(deps, payload.submissionId);
+}

@@ -1,0 +1,44 @@
+import { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { handleDraftingJob } from "./ai/job";
+import type { WorkerDeps } from "./deps";
+import { handleGamificationJob } from "./gamification/job";
+import { QUEUE_NAMES, type QueueKey } from "./queues/index";
+
+type Handler = (deps: WorkerDeps, data: unknown) => Promise<unknown>;
+
+/** Which handler consumes which queue. */
+export const HANDLERS: Partial<Record<QueueKey, Handler>> = {
+  gamification: handleGamificationJob,
+  drafting: handleDraftingJob,
+};
+
+/**
+ * One BullMQ worker per queue, on a blocking connection of its own. A job that throws is retried with the
+ * queue's backoff; one that throws BullMQ's UnrecoverableError fails at once.
+ */
+export function startWorkers(
+  deps: WorkerDeps,
+  connection: Redis,
+  options: { lockDuration?: number } = {},
+): Worker[] {
+  const concurrency: Record<QueueKey, number> = {
+    analysis: deps.config.ANALYSIS_CONCURRENCY,
+    risk: deps.config.RISK_CONCURRENCY,
+    gamification: deps.config.GAMIFICATION_CONCURRENCY,
+    drafting: deps.config.DRAFTING_CONCURRENCY,
+  };
+  return Object.entries(HANDLERS).map(([key, handler]) => {
+    const worker = new Worker(QUEUE_NAMES[key as QueueKey], (job) => handler(deps, job.data), {
+      connection,
+      prefix: deps.redis.keys.queuePrefix,
+      concurrency: concurrency[key as QueueKey],
+      ...options,
+    });
+    worker.on("failed", (job, error) =>
+      deps.log.warn({ err: error, queue: key, jobId: job?.id, attempts: job?.attemptsMade }, "job failed"),
+    );
+    worker.on("error", (error) => deps.log.warn({ err: error, queue: key }, "worker error"));
+    return worker;
+  });
+}
