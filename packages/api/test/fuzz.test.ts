@@ -23,6 +23,15 @@ afterAll(async () => {
   await s?.close();
 });
 
+const hostileText = fc.constantFrom(
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "x\udfffy",
+  " ",
+  "%00",
+  '\'; DROP TABLE "User"; --',
+);
 const uuidLike = fc.constantFrom(
   "00000000-0000-0000-0000-000000000000",
   "0190b5a0-0000-7000-8000-000000000001",
@@ -30,6 +39,8 @@ const uuidLike = fc.constantFrom(
   "",
 );
 const value = fc.oneof(
+  hostileText,
+  hostileText,
   fc.string(),
   fc.integer(),
   fc.double(),
@@ -105,4 +116,20 @@ describe("fuzzing every procedure", () => {
       { numRuns: 400 },
     );
   }, 120_000);
+});
+
+describe("text PostgreSQL cannot store unchanged", () => {
+  it("is refused with BAD_REQUEST instead of failing in the database or being altered", async () => {
+    const student = await s.login(DEMO_LOGINS.student);
+    for (const content of ["a\u0000b", "lone \ud800 surrogate"]) {
+      await expect(student.chat.send.mutate({ content })).rejects.toMatchObject({
+        data: { code: "BAD_REQUEST" },
+      });
+      await expect(
+        student.grievance.file.mutate({ category: "OTHER", severity: "LOW", description: content }),
+      ).rejects.toMatchObject({
+        data: { code: "BAD_REQUEST" },
+      });
+    }
+  });
 });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { found, manageableClasses, readableClasses } from "../access/scope";
 import { writeAudit } from "../audit/write";
 import { authedProcedure, roleProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 
 const fields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(10_000).optional(),
+  title: text(200, { trim: true }),
+  description: text(10_000, { trim: true }).optional(),
   dueDate: z.date(),
 };
 

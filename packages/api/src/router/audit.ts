@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adminProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 
 export const auditRouter = router({
   /** The institution's audit trail, newest first; the cursor is the last row's id. */
@@ -12,7 +13,7 @@ export const auditRouter = router({
           .optional(),
         limit: z.number().int().min(1).max(100).default(50),
         userId: z.uuid().optional(),
-        resource: z.string().trim().min(1).max(64).optional(),
+        resource: text(64, { trim: true }).optional(),
       }),
     )
     .query(async ({ ctx, input }) => {

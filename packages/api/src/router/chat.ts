@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/write";
 import { replyToStudent } from "../chat/reply";
 import type { ApiDeps } from "../deps";
 import { router, studentProcedure } from "../trpc";
+import { text } from "../validation/text";
 import { pageArgs, pageInput, toPage } from "./pagination";
 
 const messageSelect = { id: true, role: true, content: true, createdAt: true } as const;
@@ -27,7 +28,7 @@ function chatLimiter(deps: ApiDeps) {
 
 export const chatRouter = router({
   send: studentProcedure
-    .input(z.object({ content: z.string().trim().min(1).max(2_000) }))
+    .input(z.object({ content: text(2_000, { trim: true }) }))
     .mutation(async ({ ctx, input }) => {
       try {
         await chatLimiter(ctx.deps).consume(ctx.actor.studentId);

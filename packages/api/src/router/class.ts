@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { found, manageableClasses, readableClasses } from "../access/scope";
 import { writeAudit } from "../audit/write";
+import { afterCommit } from "../http/after-commit";
 import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 
 const classSummary = {
   id: true,
@@ -37,8 +39,8 @@ export const classRouter = router({
   create: roleProcedure("TEACHER", "ADMIN")
     .input(
       z.object({
-        name: z.string().trim().min(1).max(200),
-        description: z.string().trim().max(5000).optional(),
+        name: text(200, { trim: true }),
+        description: text(5000, { trim: true }).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -93,8 +95,8 @@ export const classRouter = router({
   /** Enrolls students (idempotent: already enrolled ones are left as they are). */
   enroll: roleProcedure("TEACHER", "ADMIN")
     .input(z.object({ classId: z.uuid(), studentIds: z.array(z.uuid()).min(1).max(500) }))
-    .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.deps.db.$transaction(async (tx) => {
         found(
           await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
           "Class",
@@ -118,6 +120,10 @@ export const classRouter = router({
           details: { studentIds, added: count },
         });
         return { enrolled: studentIds.length, added: count };
-      }),
-    ),
+      });
+      await afterCommit(ctx.deps, "class.enroll", [
+        () => ctx.deps.redis.leaderboards.invalidate(input.classId),
+      ]);
+      return result;
+    }),
 });

@@ -5,6 +5,7 @@ import { found, manageableClasses, readableStudents } from "../access/scope";
 import { writeAudit } from "../audit/write";
 import { afterCommit } from "../http/after-commit";
 import { authedProcedure, roleProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 import { pageArgs, pageInput, toPage } from "./pagination";
 
 const feedbackSelect = {
@@ -47,7 +48,7 @@ export const feedbackRouter = router({
     .input(
       z.object({
         submissionId: z.uuid(),
-        content: z.string().trim().min(1).max(10_000),
+        content: text(10_000, { trim: true }),
         rating: z.number().int().min(1).max(5).optional(),
         aiSuggested: z.boolean().default(false),
       }),

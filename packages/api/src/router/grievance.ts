@@ -10,6 +10,7 @@ import { routeGrievance } from "../grievance/routing";
 import { canTransition } from "../grievance/status";
 import { afterCommit } from "../http/after-commit";
 import { adminProcedure, authedProcedure, router, studentProcedure } from "../trpc";
+import { text } from "../validation/text";
 import { pageArgs, pageInput, toPage } from "./pagination";
 
 const statusSchema = z.enum(["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"]);
@@ -103,7 +104,7 @@ export const grievanceRouter = router({
       z.object({
         category: z.enum(["GRADE", "FEEDBACK", "FAIRNESS", "OTHER"]),
         severity: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]),
-        description: z.string().trim().min(1).max(5_000),
+        description: text(5_000, { trim: true }),
         classId: z.uuid().optional(),
         submissionId: z.uuid().optional(),
         feedbackId: z.uuid().optional(),
@@ -243,7 +244,7 @@ export const grievanceRouter = router({
       z.object({
         grievanceId: z.uuid(),
         status: statusSchema,
-        note: z.string().trim().min(1).max(2_000).optional(),
+        note: text(2_000, { trim: true }).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -251,7 +252,7 @@ export const grievanceRouter = router({
     ),
 
   resolve: authedProcedure
-    .input(z.object({ grievanceId: z.uuid(), resolution: z.string().trim().min(1).max(5_000) }))
+    .input(z.object({ grievanceId: z.uuid(), resolution: text(5_000, { trim: true }) }))
     .mutation(({ ctx, input }) =>
       transition(ctx.deps, ctx.actor, input.grievanceId, "RESOLVED", { resolution: input.resolution }),
     ),

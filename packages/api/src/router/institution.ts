@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { writeAudit } from "../audit/write";
 import { adminProcedure, authedProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 
 const institutionSelect = { id: true, name: true, domain: true, createdAt: true } as const;
 
@@ -16,7 +17,7 @@ export const institutionRouter = router({
   ),
 
   update: adminProcedure
-    .input(z.object({ name: z.string().trim().min(1).max(200) }))
+    .input(z.object({ name: text(200, { trim: true }) }))
     .mutation(async ({ ctx, input }) => {
       const institution = await ctx.deps.db.$transaction(async (tx) => {
         const updated = await tx.institution.update({

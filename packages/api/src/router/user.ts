@@ -4,6 +4,7 @@ import { z } from "zod";
 import { writeAudit } from "../audit/write";
 import { hashPassword } from "../auth/passwords";
 import { adminProcedure, authedProcedure, router } from "../trpc";
+import { text } from "../validation/text";
 import { pageArgs, pageInput, toPage } from "./pagination";
 
 /** The user fields any caller may see; never the password hash. */
@@ -20,7 +21,7 @@ export const publicUserSelect = {
 } satisfies Prisma.UserSelect;
 
 const roleSchema = z.enum(["STUDENT", "TEACHER", "MENTOR", "ADMIN"]);
-const nameSchema = z.string().trim().min(1).max(120);
+const nameSchema = text(120, { trim: true });
 
 export const userRouter = router({
   list: adminProcedure

@@ -26,6 +26,11 @@ export class Leaderboards {
     await tx.expire(key, TTL_SECONDS.leaderboard).exec();
   }
 
+  /** Drops a board whose membership changed (enrollment): the next read rebuilds it whole. */
+  async invalidate(classId: string): Promise<void> {
+    await this.redis.del(this.keys.leaderboard(classId));
+  }
+
   /** Sets a student's points (absolute, so a repeated call changes nothing). Returns false when the board is not built. */
   async setPointsIfPresent(classId: string, studentId: string, points: number): Promise<boolean> {
     const changed = await this.redis.eval(
