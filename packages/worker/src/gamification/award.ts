@@ -64,7 +64,7 @@ export async function awardForScoredSubmission(
         assignment: { select: { dueDate: true } },
       },
     });
-    if (!submission || submission.analysisStatus !== "SCORED") return null;
+    if (submission?.analysisStatus !== "SCORED") return null;
     const { studentId } = submission;
     // Awards for one student apply one after another, so totals and streaks never race.
     await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${studentId}::uuid FOR UPDATE`;
