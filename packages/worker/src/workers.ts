@@ -4,11 +4,13 @@ import { handleDraftingJob } from "./ai/job";
 import type { WorkerDeps } from "./deps";
 import { handleGamificationJob } from "./gamification/job";
 import { QUEUE_NAMES, type QueueKey } from "./queues/index";
+import { handleRiskJob } from "./risk/job";
 
 type Handler = (deps: WorkerDeps, data: unknown) => Promise<unknown>;
 
 /** Which handler consumes which queue. */
 export const HANDLERS: Partial<Record<QueueKey, Handler>> = {
+  risk: handleRiskJob,
   gamification: handleGamificationJob,
   drafting: handleDraftingJob,
 };

@@ -45,7 +45,9 @@ function riskLevelFor(score: number): RiskLevel {
 export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCounts> {
   const faker = new Faker({ locale: [en] });
   faker.seed(2026);
-  const today = options.today ?? new Date();
+  const now = options.today ?? new Date();
+  // Due dates fall at noon; anything that already happened (predictions) is dated before `now`.
+  const today = new Date(now);
   today.setUTCHours(12, 0, 0, 0);
   const passwordHash = await hash(DEMO_PASSWORD);
   const institutionId = seedId("institution", DEMO_DOMAIN);
@@ -195,7 +197,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
       const id = seedId("submission", s.studentId, a.id);
       const lateHours = faker.number.float({ min: -72, max: 48 * (1 - s.diligence) });
       const submittedAt = new Date(
-        Math.min(a.dueDate.getTime() + lateHours * 3_600_000, today.getTime() - 3_600_000),
+        Math.min(a.dueDate.getTime() + lateHours * 3_600_000, now.getTime() - 3_600_000),
       );
       const quality = Math.round(
         Math.min(100, Math.max(20, 45 + 50 * s.diligence + faker.number.float({ min: -12, max: 12 }))),
@@ -242,7 +244,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
         const createdAt = new Date(
           Math.min(
             submittedAt.getTime() + faker.number.float({ min: 2, max: 72 }) * 3_600_000,
-            today.getTime(),
+            now.getTime(),
           ),
         );
         feedback.push({
@@ -325,7 +327,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedCo
         { feature: "submissionFrequency", contribution: Math.round((0.5 - s.diligence) * 100) / 100 },
       ],
       modelVersion: "seed",
-      predictedAt: today,
+      predictedAt: new Date(now.getTime() - 3_600_000),
     };
   });
   await insertChunks(predictions, (data) => db.riskPrediction.createMany({ data, skipDuplicates: true }));
