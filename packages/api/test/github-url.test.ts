@@ -1,6 +1,6 @@
+import { parseGithubUrl } from "@edu/db/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseGithubUrl } from "../src/submission/github-url";
 
 describe("parseGithubUrl", () => {
   it("accepts repositories and refs, normalising a trailing slash and .git", () => {

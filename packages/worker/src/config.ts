@@ -10,8 +10,31 @@ export const workerEnvSchema = databaseEnvSchema.extend(redisEnvSchema.shape).ex
   RISK_CONCURRENCY: concurrency(2),
   GAMIFICATION_CONCURRENCY: concurrency(4),
   DRAFTING_CONCURRENCY: concurrency(2),
+  /**
+   * Where repositories come from: "github" downloads tarballs from GitHub (production); "local" reads git
+   * repositories under ANALYSIS_LOCAL_ROOT as {owner}/{repo} (fixtures for tests and offline demos).
+   */
+  ANALYSIS_SOURCE: z.enum(["github", "local"]).default("github"),
+  ANALYSIS_LOCAL_ROOT: z.string().optional(),
+  ANALYSIS_MAX_ARCHIVE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  ANALYSIS_MAX_FILES: z.coerce.number().int().positive().default(5_000),
+  ANALYSIS_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024),
+  ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 });
 
 export type WorkerConfig = z.infer<typeof workerEnvSchema>;
+
+export type AnalysisLimits = Pick<
+  WorkerConfig,
+  "ANALYSIS_MAX_ARCHIVE_BYTES" | "ANALYSIS_MAX_FILES" | "ANALYSIS_MAX_FILE_BYTES" | "ANALYSIS_TIMEOUT_MS"
+>;
 
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) => loadEnv(workerEnvSchema, env);

@@ -1,15 +1,21 @@
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { handleDraftingJob } from "./ai/job";
+import { handleAnalysisJob } from "./analysis/job";
 import type { WorkerDeps } from "./deps";
 import { handleGamificationJob } from "./gamification/job";
 import { QUEUE_NAMES, type QueueKey } from "./queues/index";
 import { handleRiskJob } from "./risk/job";
 
-type Handler = (deps: WorkerDeps, data: unknown) => Promise<unknown>;
+type Handler = (
+  deps: WorkerDeps,
+  data: unknown,
+  attempt: { number: number; max: number },
+) => Promise<unknown>;
 
 /** Which handler consumes which queue. */
-export const HANDLERS: Partial<Record<QueueKey, Handler>> = {
+export const HANDLERS: Record<QueueKey, Handler> = {
+  analysis: handleAnalysisJob,
   risk: handleRiskJob,
   gamification: handleGamificationJob,
   drafting: handleDraftingJob,
@@ -31,12 +37,16 @@ export function startWorkers(
     drafting: deps.config.DRAFTING_CONCURRENCY,
   };
   return Object.entries(HANDLERS).map(([key, handler]) => {
-    const worker = new Worker(QUEUE_NAMES[key as QueueKey], (job) => handler(deps, job.data), {
-      connection,
-      prefix: deps.redis.keys.queuePrefix,
-      concurrency: concurrency[key as QueueKey],
-      ...options,
-    });
+    const worker = new Worker(
+      QUEUE_NAMES[key as QueueKey],
+      (job) => handler(deps, job.data, { number: job.attemptsMade + 1, max: job.opts.attempts ?? 1 }),
+      {
+        connection,
+        prefix: deps.redis.keys.queuePrefix,
+        concurrency: concurrency[key as QueueKey],
+        ...options,
+      },
+    );
     worker.on("failed", (job, error) =>
       deps.log.warn({ err: error, queue: key, jobId: job?.id, attempts: job?.attemptsMade }, "job failed"),
     );

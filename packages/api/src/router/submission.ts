@@ -1,8 +1,8 @@
+import { parseGithubUrl } from "@edu/db/domain";
 import { enqueueAnalysis } from "@edu/worker/queues";
 import { z } from "zod";
 import { found, readableStudents } from "../access/scope";
 import { writeAudit } from "../audit/write";
-import { parseGithubUrl } from "../submission/github-url";
 import { authedProcedure, router, studentProcedure } from "../trpc";
 import { pageArgs, pageInput, toPage } from "./pagination";
 
