@@ -1,6 +1,6 @@
 import { createDbWithPool, type Db, type DbPool } from "@edu/db";
 import { createRedis, createRedisLayer, type RedisLayer } from "@edu/db/redis";
-import { type AiProvider, embeddedProvider } from "@edu/worker/ai";
+import { type AiProvider, createAiProvider } from "@edu/worker/ai";
 import { closeQueues, createQueues, type Queues } from "@edu/worker/queues";
 import { type Logger, pino } from "pino";
 import { createLoginLimiter } from "./auth/rate-limit";
@@ -37,7 +37,7 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     redis,
     queues,
     log,
-    ai: embeddedProvider,
+    ai: createAiProvider(config, log),
     consumeLoginAttempt: createLoginLimiter(redis, {
       perEmailPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       perIpPerMinute: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,

@@ -4,6 +4,7 @@
 import { createDbWithPool } from "@edu/db";
 import { blockingConnectionOptions, createRedis, createRedisLayer } from "@edu/db/redis";
 import { pino } from "pino";
+import { createAiProvider } from "./ai/index";
 import { loadWorkerConfig } from "./config";
 import { closeQueues, createQueues, NIGHTLY_RISK_SCHEDULER } from "./queues/index";
 import { startWorkers } from "./workers";
@@ -19,7 +20,7 @@ const redis = createRedisLayer(
 );
 const blocking = createRedis(config, blockingConnectionOptions, reportRedisError);
 const queues = createQueues(blocking, redis.keys.queuePrefix, reportRedisError);
-const deps = { db, redis, queues, log, config };
+const deps = { db, redis, queues, log, config, ai: createAiProvider(config, log) };
 
 await queues.risk.upsertJobScheduler(
   NIGHTLY_RISK_SCHEDULER.id,

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { DEMO_LOGINS, seedId } from "@edu/db/seed";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleDraftingJob } from "../../src/ai/job";
 import { handleAnalysisJob } from "../../src/analysis/job";
 import { assertAllowedUrl, fetchRepository, RepositoryError } from "../../src/analysis/source";
 import { createTestWorkerDeps, type TestWorkerDeps } from "../support/deps";
@@ -64,6 +65,14 @@ describe("handleAnalysisJob", () => {
       await deps.queues.risk.getJob(`risk-student-${studentId}-submission-${submission.id}`),
     ).toBeDefined();
     expect(await deps.queues.drafting.getJob(`draft-feedback-${submission.id}`)).toBeDefined();
+    // The queued draft job writes the teacher's suggestion into the cache feedback.suggest reads.
+    await handleDraftingJob(deps, { kind: "feedback", submissionId: submission.id });
+    const draft = await deps.redis.cache.get<{ text: string; provider: string }>(
+      "feedback-suggestion",
+      submission.id,
+    );
+    expect(draft?.provider).toBe("embedded");
+    expect(draft?.text).toContain(`scored ${Math.round(result.codeQualityScore)}/100`);
     // A second run replaces the findings instead of adding to them.
     const before = await deps.db.analysisFinding.count({ where: { submissionId: submission.id } });
     await handleAnalysisJob(deps, { submissionId: submission.id });
