@@ -14,6 +14,9 @@ export const workerEnvSchema = databaseEnvSchema
     RISK_CONCURRENCY: concurrency(2),
     GAMIFICATION_CONCURRENCY: concurrency(4),
     DRAFTING_CONCURRENCY: concurrency(2),
+    /** How long a job's lock lasts without renewal, and how often workers look for jobs whose worker died. */
+    JOB_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+    JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     /**
      * Where repositories come from: "github" downloads tarballs from GitHub (production); "local" reads git
      * repositories under ANALYSIS_LOCAL_ROOT as {owner}/{repo} (fixtures for tests and offline demos).

@@ -22,14 +22,10 @@ export const HANDLERS: Record<QueueKey, Handler> = {
 };
 
 /**
- * One BullMQ worker per queue, on a blocking connection of its own. A job that throws is retried with the
- * queue's backoff; one that throws BullMQ's UnrecoverableError fails at once.
+ * One BullMQ worker per queue (each duplicates the connection for its blocking reads). A job that throws is
+ * retried with the queue's backoff; one that throws BullMQ's UnrecoverableError fails at once.
  */
-export function startWorkers(
-  deps: WorkerDeps,
-  connection: Redis,
-  options: { lockDuration?: number } = {},
-): Worker[] {
+export function startWorkers(deps: WorkerDeps, connection: Redis): Worker[] {
   const concurrency: Record<QueueKey, number> = {
     analysis: deps.config.ANALYSIS_CONCURRENCY,
     risk: deps.config.RISK_CONCURRENCY,
@@ -44,7 +40,9 @@ export function startWorkers(
         connection,
         prefix: deps.redis.keys.queuePrefix,
         concurrency: concurrency[key as QueueKey],
-        ...options,
+        // A job whose worker died (crash, SIGKILL) is taken up by another once its lock lapses.
+        lockDuration: deps.config.JOB_LOCK_DURATION_MS,
+        stalledInterval: deps.config.JOB_STALLED_INTERVAL_MS,
       },
     );
     worker.on("failed", (job, error) =>

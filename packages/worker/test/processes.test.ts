@@ -1,0 +1,133 @@
+// Real worker processes (src/main.ts): the nightly scheduler exists once however many run, and a worker
+// killed with SIGKILL mid-job leaves the job to another without counting points twice.
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueGamification, NIGHTLY_RISK_SCHEDULER } from "../src/queues/index";
+import { createTestWorkerDeps, type TestWorkerDeps } from "./support/deps";
+
+let deps: TestWorkerDeps;
+const running: ChildProcess[] = [];
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "..", "src", "main.ts")],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: deps.database.url,
+        REDIS_KEY_PREFIX: deps.redis.keys.prefix,
+        JOB_LOCK_DURATION_MS: "1500",
+        JOB_STALLED_INTERVAL_MS: "1000",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  running.push(child);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("worker ready")) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.stderr?.on("data", (chunk) => (output += chunk));
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once("exit", r)));
+
+async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, seconds = 20): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  deps = await createTestWorkerDeps({ students: 3 });
+}, 120_000);
+afterAll(async () => {
+  for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
+  await Promise.all(running.map(exited));
+  await deps?.close();
+}, 60_000);
+
+describe("worker processes", () => {
+  it("register the nightly risk scheduler once with two workers running, and stop cleanly on SIGTERM", async () => {
+    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+    const schedulers = await deps.queues.risk.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toEqual([NIGHTLY_RISK_SCHEDULER.id]);
+    expect(schedulers[0]?.pattern).toBe(NIGHTLY_RISK_SCHEDULER.pattern);
+    expect(await deps.queues.risk.getDelayedCount()).toBe(1);
+    a?.kill("SIGTERM");
+    b?.kill("SIGTERM");
+    await Promise.all([exited(a as ChildProcess), exited(b as ChildProcess)]);
+    expect([a?.exitCode, b?.exitCode]).toEqual([0, 0]);
+  }, 60_000);
+
+  it("hands a job whose worker was killed mid-job to another worker, and counts the points once", async () => {
+    const studentId = seedId("student", DEMO_LOGINS.student);
+    const assignment = await deps.db.assignment.findFirstOrThrow({
+      where: { classId: seedId("class", "python") },
+    });
+    const submission = await deps.db.submission.create({
+      data: {
+        studentId,
+        assignmentId: assignment.id,
+        githubUrl: "https://github.com/sam/k",
+        codeQualityScore: 90,
+        analysisStatus: "SCORED",
+      },
+    });
+    const before = (await deps.db.student.findUniqueOrThrow({ where: { id: studentId } })).currentPoints;
+
+    // Hold the student's row, so the first worker stops inside its award transaction.
+    const blocker = new pg.Client({ connectionString: deps.database.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT id FROM "Student" WHERE id = $1 FOR UPDATE`, [studentId]);
+
+    const first = await startWorkerProcess();
+    const job = await enqueueGamification(deps.queues, {
+      kind: "submission-scored",
+      submissionId: submission.id,
+    });
+    expect(
+      await until(
+        () => job.getState(),
+        (s) => s === "active",
+      ),
+    ).toBe("active");
+    first.kill("SIGKILL");
+    await exited(first);
+    await blocker.query("COMMIT");
+    await blocker.end();
+
+    await startWorkerProcess();
+    const state = await until(
+      () => job.getState(),
+      (s) => s === "completed",
+      30,
+    );
+    expect(state).toBe("completed");
+    const after = (await deps.db.student.findUniqueOrThrow({ where: { id: studentId } })).currentPoints;
+    expect(
+      await deps.db.gamificationEvent.count({ where: { dedupeKey: `submission:${submission.id}` } }),
+    ).toBe(1);
+    const event = await deps.db.gamificationEvent.findUniqueOrThrow({
+      where: { dedupeKey: `submission:${submission.id}` },
+    });
+    expect(after - before).toBe(event.pointsAwarded);
+  }, 90_000);
+});
