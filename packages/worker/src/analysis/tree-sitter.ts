@@ -7,8 +7,7 @@ import type { FunctionMetrics } from "./types";
 
 const require = createRequire(import.meta.url);
 
-// The JavaScript grammars of tree-sitter-wasms do not load in web-tree-sitter 0.25 (their external scanners
-// are missing); JavaScript and TypeScript are measured by ESLint and TypeScript's scanner instead.
+// JavaScript and TypeScript are measured by ESLint (per function) and TypeScript's scanner (lines) instead.
 const GRAMMAR_FILES = { python: "tree-sitter-python.wasm", java: "tree-sitter-java.wasm" } as const;
 export type TreeSitterLanguage = keyof typeof GRAMMAR_FILES;
 
@@ -47,16 +46,17 @@ let parsers: Promise<Map<Language, Parser>> | undefined;
 
 async function loadParsers(): Promise<Map<Language, Parser>> {
   await Parser.init();
-  const entries = await Promise.all(
-    (Object.keys(GRAMMAR_FILES) as TreeSitterLanguage[]).map(async (language) => {
-      const parser = new Parser();
-      parser.setLanguage(
-        await Grammar.load(require.resolve(`tree-sitter-wasms/out/${GRAMMAR_FILES[language]}`)),
-      );
-      return [language, parser] as const;
-    }),
-  );
-  return new Map(entries);
+  const parsers = new Map<Language, Parser>();
+  // One grammar at a time: loading two WebAssembly modules at once races inside web-tree-sitter and fails
+  // with "bad export type for 'tree_sitter_*_external_scanner_create'".
+  for (const language of Object.keys(GRAMMAR_FILES) as TreeSitterLanguage[]) {
+    const parser = new Parser();
+    parser.setLanguage(
+      await Grammar.load(require.resolve(`tree-sitter-wasms/out/${GRAMMAR_FILES[language]}`)),
+    );
+    parsers.set(language, parser);
+  }
+  return parsers;
 }
 
 function descendants(node: Node, visit: (n: Node) => void) {

@@ -1,0 +1,79 @@
+// Gamification awards per second, beside plain single-row INSERTs per second on the same database.
+import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/db/seed";
+import { createTestDatabase, createTestRedis } from "@edu/db/testing";
+import { pino } from "pino";
+import { loadWorkerConfig } from "../src/config";
+import { awardForScoredSubmission } from "../src/gamification/award";
+import { closeQueues, createQueues } from "../src/queues/index";
+import { header, row, timed } from "./report";
+
+const AWARDS = 1_000;
+const CONCURRENCY = 8;
+
+async function inParallel(count: number, task: (i: number) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+export async function run() {
+  header("Gamification awards");
+  const database = await createTestDatabase();
+  const redis = await createTestRedis();
+  const queues = createQueues(redis.redis, redis.keys.queuePrefix);
+  try {
+    await seedDemoData(database.db, { students: 200 });
+    const students = await database.db.student.findMany({
+      select: { id: true, enrollments: { select: { classId: true }, take: 1 } },
+    });
+    const assignments = await database.db.assignment.findMany({ select: { id: true, classId: true } });
+    const rows = Array.from({ length: AWARDS }, (_, i) => {
+      const student = students[i % students.length];
+      const assignment =
+        assignments.find((a) => a.classId === student?.enrollments[0]?.classId) ?? assignments[0];
+      return {
+        studentId: student?.id ?? seedId("student", DEMO_LOGINS.student),
+        assignmentId: assignment?.id ?? "",
+        githubUrl: "https://github.com/b/b",
+        codeQualityScore: 50 + (i % 50),
+        analysisStatus: "SCORED" as const,
+      };
+    });
+    const submissions = await database.db.submission.createManyAndReturn({
+      data: rows,
+      select: { id: true },
+    });
+    await database.db.$executeRaw`CREATE TABLE bench_scratch (id serial PRIMARY KEY, note text)`;
+    const baseline = await timed(() =>
+      inParallel(
+        AWARDS,
+        (i) => database.db.$executeRaw`INSERT INTO bench_scratch (note) VALUES (${String(i)})`,
+      ),
+    );
+    row(
+      `baseline: ${AWARDS} single-row INSERTs, ${CONCURRENCY} at a time`,
+      `${((AWARDS / baseline.ms) * 1000).toFixed(0)} /s`,
+    );
+    const deps = {
+      db: database.db,
+      redis,
+      queues,
+      log: pino({ level: "silent" }),
+      config: loadWorkerConfig({ DATABASE_URL: database.url }),
+    };
+    const awards = await timed(() =>
+      inParallel(AWARDS, (i) => awardForScoredSubmission(deps, submissions[i]?.id ?? "")),
+    );
+    row(
+      `${AWARDS} awards (points, streak, badges, leaderboards)`,
+      `${((AWARDS / awards.ms) * 1000).toFixed(0)} /s`,
+    );
+  } finally {
+    await closeQueues(queues);
+    await redis.cleanup();
+    await database.drop();
+  }
+}
