@@ -1,10 +1,7 @@
 // Gamification awards per second, beside plain single-row INSERTs per second on the same database.
 import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/db/seed";
-import { createTestDatabase, createTestRedis } from "@edu/db/testing";
-import { pino } from "pino";
-import { loadWorkerConfig } from "../src/config";
 import { awardForScoredSubmission } from "../src/gamification/award";
-import { closeQueues, createQueues } from "../src/queues/index";
+import { createTestWorkerDeps } from "../test/support/deps";
 import { header, row, timed } from "./report";
 
 const AWARDS = 1_000;
@@ -21,9 +18,8 @@ async function inParallel(count: number, task: (i: number) => Promise<unknown>) 
 
 export async function run() {
   header("Gamification awards");
-  const database = await createTestDatabase();
-  const redis = await createTestRedis();
-  const queues = createQueues(redis.redis, redis.keys.queuePrefix);
+  const deps = await createTestWorkerDeps();
+  const { database } = deps;
   try {
     await seedDemoData(database.db, { students: 200 });
     const students = await database.db.student.findMany({
@@ -57,13 +53,6 @@ export async function run() {
       `baseline: ${AWARDS} single-row INSERTs, ${CONCURRENCY} at a time`,
       `${((AWARDS / baseline.ms) * 1000).toFixed(0)} /s`,
     );
-    const deps = {
-      db: database.db,
-      redis,
-      queues,
-      log: pino({ level: "silent" }),
-      config: loadWorkerConfig({ DATABASE_URL: database.url }),
-    };
     const awards = await timed(() =>
       inParallel(AWARDS, (i) => awardForScoredSubmission(deps, submissions[i]?.id ?? "")),
     );
@@ -72,8 +61,6 @@ export async function run() {
       `${((AWARDS / awards.ms) * 1000).toFixed(0)} /s`,
     );
   } finally {
-    await closeQueues(queues);
-    await redis.cleanup();
-    await database.drop();
+    await deps.close();
   }
 }

@@ -1,18 +1,14 @@
 // Risk recompute for 10,000 students (goal: under 10 s), beside reading the same rows with one plain query.
 
 import { seedDemoData } from "@edu/db/seed";
-import { createTestDatabase, createTestRedis } from "@edu/db/testing";
-import { pino } from "pino";
-import { loadWorkerConfig } from "../src/config";
-import { closeQueues, createQueues } from "../src/queues/index";
 import { recomputeRisk } from "../src/risk/recompute";
+import { createTestWorkerDeps } from "../test/support/deps";
 import { header, row, timed } from "./report";
 
 export async function run() {
   header("Risk recompute");
-  const database = await createTestDatabase();
-  const redis = await createTestRedis();
-  const queues = createQueues(redis.redis, redis.keys.queuePrefix);
+  const deps = await createTestWorkerDeps();
+  const { database } = deps;
   try {
     const seeded = await timed(() => seedDemoData(database.db, { students: 10_000 }));
     row(
@@ -25,21 +21,12 @@ export async function run() {
           .$queryRaw`SELECT s.id, count(sub.id) FROM "Student" s LEFT JOIN "Submission" sub ON sub."studentId" = s.id GROUP BY s.id`,
     );
     row("baseline: one query over students and submissions", `${baseline.ms.toFixed(0)} ms`);
-    const deps = {
-      db: database.db,
-      redis,
-      queues,
-      log: pino({ level: "silent" }),
-      config: loadWorkerConfig({ DATABASE_URL: database.url }),
-    };
     const result = await timed(() => recomputeRisk(deps, { scope: "all" }));
     row(
       "recompute risk for every student",
       `${(result.ms / 1000).toFixed(2)} s for ${result.value.students} students (goal < 10 s)`,
     );
   } finally {
-    await closeQueues(queues);
-    await redis.cleanup();
-    await database.drop();
+    await deps.close();
   }
 }

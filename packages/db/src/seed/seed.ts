@@ -489,55 +489,31 @@ async function seedChat(db: Db, students: Student[], today: Date) {
   });
 }
 
+// Each table the seed fills, under the name its count is reported by.
+const COUNTED_TABLES = {
+  institutions: "Institution",
+  users: "User",
+  students: "Student",
+  classes: "Class",
+  enrollments: "Enrollment",
+  assignments: "Assignment",
+  submissions: "Submission",
+  feedback: "Feedback",
+  grievances: "Grievance",
+  grievanceAudit: "GrievanceAuditLog",
+  badges: "Badge",
+  studentBadges: "StudentBadge",
+  events: "GamificationEvent",
+  predictions: "RiskPrediction",
+  chat: "ChatMessage",
+} as const;
+
 export async function countRows(db: Db): Promise<SeedCounts> {
-  const [
-    institutions,
-    users,
-    students,
-    classes,
-    enrollments,
-    assignments,
-    submissions,
-    feedback,
-    grievances,
-    grievanceAudit,
-    badges,
-    studentBadges,
-    events,
-    predictions,
-    chat,
-  ] = await Promise.all([
-    db.institution.count(),
-    db.user.count(),
-    db.student.count(),
-    db.class.count(),
-    db.enrollment.count(),
-    db.assignment.count(),
-    db.submission.count(),
-    db.feedback.count(),
-    db.grievance.count(),
-    db.grievanceAuditLog.count(),
-    db.badge.count(),
-    db.studentBadge.count(),
-    db.gamificationEvent.count(),
-    db.riskPrediction.count(),
-    db.chatMessage.count(),
-  ]);
-  return {
-    institutions,
-    users,
-    students,
-    classes,
-    enrollments,
-    assignments,
-    submissions,
-    feedback,
-    grievances,
-    grievanceAudit,
-    badges,
-    studentBadges,
-    events,
-    predictions,
-    chat,
-  };
+  const counts = await Promise.all(
+    Object.entries(COUNTED_TABLES).map(async ([name, table]) => {
+      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`);
+      return [name, Number(row?.n ?? 0)] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
 }

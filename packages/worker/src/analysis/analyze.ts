@@ -62,7 +62,27 @@ export async function analyzeRepository(root: string, maxFileBytes: number): Pro
   const codeLines = perFile.reduce((s, r) => s + r.codeLines, 0);
   const commentLines = perFile.reduce((s, r) => s + r.commentLines, 0);
   const testFiles = files.filter((f) => f.isTest).length;
-  const findings = [...functions.flatMap(functionFindings), ...duplicates.findings, ...js.findings];
+  const longFiles: Finding[] = files.flatMap((file, i) => {
+    const lines = perFile[i]?.codeLines ?? 0;
+    return lines > THRESHOLDS.fileLines
+      ? [
+          {
+            filePath: file.path,
+            line: 1,
+            rule: "long-file",
+            severity: "MINOR" as const,
+            message: `${lines} code lines (limit ${THRESHOLDS.fileLines}); split it by responsibility`,
+            metricValue: lines,
+          },
+        ]
+      : [];
+  });
+  const findings = [
+    ...functions.flatMap(functionFindings),
+    ...duplicates.findings,
+    ...js.findings,
+    ...longFiles,
+  ];
   if (codeLines > THRESHOLDS.testsNeededAboveLines && testFiles === 0) {
     findings.push({
       filePath: ".",

@@ -9,6 +9,7 @@ export const THRESHOLDS = {
   cyclomatic: 10,
   cognitive: 15,
   functionLines: 60,
+  fileLines: 400,
   commentRatio: 0.05,
   testsNeededAboveLines: 200,
 } as const;
@@ -21,12 +22,14 @@ export const REMEDIATION_MINUTES = {
   perLineAboveFunctionLimit: 0.5,
   lintError: 5,
   lintWarning: 2,
+  longFile: 15,
   missingTests: 60,
   fewComments: 30,
 } as const;
 
 // Findings that restate a measurement; only lint findings add debt of their own.
 const MEASURED_RULES = new Set([
+  "long-file",
   "duplication",
   "cyclomatic-complexity",
   "cognitive-complexity",
@@ -67,6 +70,7 @@ export function scoreRepository(m: RepositoryMetrics): Scores {
     if (f.severity === "MAJOR" || f.severity === "CRITICAL") debt += r.lintError;
     else if (f.severity === "MINOR") debt += r.lintWarning;
   }
+  debt += m.findings.filter((f) => f.rule === "long-file").length * r.longFile;
   if (m.codeLines > THRESHOLDS.testsNeededAboveLines && m.testFiles === 0) debt += r.missingTests;
   if (
     m.codeLines > THRESHOLDS.testsNeededAboveLines &&

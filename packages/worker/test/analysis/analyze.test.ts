@@ -70,3 +70,16 @@ describe("analyzeRepository", () => {
     expect([0.05, 0.1, 0.2, 0.5, 0.51].map(ratingFor)).toEqual(["A", "B", "C", "D", "E"]);
   });
 });
+
+describe("file size", () => {
+  it("flags a file over 400 code lines", async () => {
+    const dir = createFixtureRepo(root, "sam", "long", {
+      "src/long.js": Array.from({ length: 450 }, (_, i) => `export const v${i} = ${i};`).join("\n"),
+    });
+    const m = await analyzeRepository(dir, 512 * 1024);
+    expect(m.findings.find((f) => f.rule === "long-file")).toMatchObject({
+      filePath: "src/long.js",
+      metricValue: 450,
+    });
+  });
+});
