@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { StaffHome } from "./pages/StaffHome";
+import { StudentHome } from "./pages/StudentHome";
 import { trpc } from "./trpc";
 
 export function App() {
@@ -11,24 +13,25 @@ export function App() {
   });
   const logout = useMutation({
     mutationFn: () => trpc.auth.logout.mutate(),
-    onSuccess: () => queryClient.resetQueries({ queryKey: ["auth.me"] }),
+    onSuccess: () => queryClient.clear(),
   });
 
   if (me.isPending) return <p>Loading…</p>;
-  if (me.data) {
-    return (
-      <main>
+  if (!me.data) return <LoginForm onSubmit={(input) => login.mutate(input)} error={login.error?.message} />;
+  return (
+    <main>
+      <header className="row">
         <h1>EduPlatform</h1>
-        <p>
+        <span>
           Signed in as <strong>{me.data.name}</strong> ({me.data.role.toLowerCase()})
-        </p>
+        </span>
         <button type="button" onClick={() => logout.mutate()}>
           Sign out
         </button>
-      </main>
-    );
-  }
-  return <LoginForm onSubmit={(input) => login.mutate(input)} error={login.error?.message} />;
+      </header>
+      {me.data.role === "STUDENT" ? <StudentHome me={me.data} /> : <StaffHome me={me.data} />}
+    </main>
+  );
 }
 
 export function LoginForm(props: {
@@ -44,7 +47,7 @@ export function LoginForm(props: {
   return (
     <main>
       <h1>EduPlatform</h1>
-      <form onSubmit={submit} aria-label="Sign in">
+      <form onSubmit={submit} aria-label="Sign in" className="stack card">
         <label>
           E-mail <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
         </label>
