@@ -9,13 +9,18 @@ const config = loadApiConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: "api" } });
 const deps = createApiDeps(config, log);
 const app = await buildServer(deps);
-await app.listen({ host: config.API_HOST, port: config.API_PORT });
+let stopping = false;
 
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, "api shutting down");
   await app.close();
   await deps.close();
   process.exit(0);
 }
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
+// Handlers go in before listening, so a signal during start-up also ends cleanly.
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+await app.listen({ host: config.API_HOST, port: config.API_PORT });

@@ -3,6 +3,7 @@
 // finish before closing its connections.
 import { createDbWithPool } from "@edu/db";
 import { blockingConnectionOptions, createRedis, createRedisLayer } from "@edu/db/redis";
+import type { Worker } from "bullmq";
 import { pino } from "pino";
 import { createAiProvider } from "./ai/index";
 import { loadWorkerConfig } from "./config";
@@ -22,15 +23,12 @@ const blocking = createRedis(config, blockingConnectionOptions, reportRedisError
 const queues = createQueues(blocking, redis.keys.queuePrefix, reportRedisError);
 const deps = { db, redis, queues, log, config, ai: createAiProvider(config, log) };
 
-await queues.risk.upsertJobScheduler(
-  NIGHTLY_RISK_SCHEDULER.id,
-  { pattern: NIGHTLY_RISK_SCHEDULER.pattern, tz: "UTC" },
-  { name: "predict", data: { scope: "all" } },
-);
-const workers = startWorkers(deps, blocking);
-log.info({ queues: workers.map((w) => w.name) }, "worker ready");
+let workers: Worker[] = [];
+let stopping = false;
 
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, "worker shutting down");
   await Promise.all(workers.map((w) => w.close()));
   await closeQueues(queues);
@@ -40,5 +38,14 @@ async function shutdown(signal: string) {
   await pool.end();
   process.exit(0);
 }
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
+// Handlers go in before any startup work, so a signal during start-up also ends cleanly.
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+await queues.risk.upsertJobScheduler(
+  NIGHTLY_RISK_SCHEDULER.id,
+  { pattern: NIGHTLY_RISK_SCHEDULER.pattern, tz: "UTC" },
+  { name: "predict", data: { scope: "all" } },
+);
+workers = startWorkers(deps, blocking);
+log.info({ queues: workers.map((w) => w.name) }, "worker ready");
