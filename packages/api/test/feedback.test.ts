@@ -69,7 +69,8 @@ describe("feedback persistence (seed property 6)", () => {
           });
           const fromDb = await student.feedback.listForStudent.query({ studentId });
           const fromCache = await student.feedback.listForStudent.query({ studentId });
-          expect(await s.deps.redis.cache.get("feedback-list", studentId)).toBeDefined();
+          const cached = await s.deps.redis.cache.get<{ items: { id: string }[] }>("feedback-list", studentId);
+          expect(cached?.items[0]?.id).toBe(created.id);
           for (const page of [fromDb, fromCache]) {
             const found = page.items.find((f) => f.id === created.id);
             expect(found?.content).toBe(created.content);
@@ -110,9 +111,8 @@ describe("feedback persistence (seed property 6)", () => {
       });
       const events = await s.deps.redis.updates.read(reader, "feedback", studentId, "0", 100);
       expect(events.some((e) => e.event.data?.feedbackId === created.id)).toBe(true);
-      expect(
-        await s.deps.queues.risk.getJob(`risk-student-${studentId}-feedback-${created.id}`),
-      ).toBeDefined();
+      const job = await s.deps.queues.risk.getJob(`risk-student-${studentId}-feedback-${created.id}`);
+      expect(job?.data).toEqual({ scope: "student", studentId });
     } finally {
       reader.disconnect();
     }

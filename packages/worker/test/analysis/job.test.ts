@@ -58,13 +58,16 @@ describe("handleAnalysisJob", () => {
     const events = await deps.redis.updates.read(reader, "submission", submission.id, "0", 100);
     reader.disconnect();
     expect(events.at(-1)?.event.data).toMatchObject({ status: "SCORED" });
-    expect(
-      await deps.queues.gamification.getJob(`gamification-submission-scored-${submission.id}`),
-    ).toBeDefined();
-    expect(
-      await deps.queues.risk.getJob(`risk-student-${studentId}-submission-${submission.id}`),
-    ).toBeDefined();
-    expect(await deps.queues.drafting.getJob(`draft-feedback-${submission.id}`)).toBeDefined();
+    const followUps = await Promise.all([
+      deps.queues.gamification.getJob(`gamification-submission-scored-${submission.id}`),
+      deps.queues.risk.getJob(`risk-student-${studentId}-submission-${submission.id}`),
+      deps.queues.drafting.getJob(`draft-feedback-${submission.id}`),
+    ]);
+    expect(followUps.map((job) => job?.data)).toEqual([
+      { kind: "submission-scored", submissionId: submission.id },
+      { scope: "student", studentId },
+      { kind: "feedback", submissionId: submission.id },
+    ]);
     // The queued draft job writes the teacher's suggestion into the cache feedback.suggest reads.
     await handleDraftingJob(deps, { kind: "feedback", submissionId: submission.id });
     const draft = await deps.redis.cache.get<{ text: string; provider: string }>(
