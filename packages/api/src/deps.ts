@@ -3,10 +3,12 @@ import { createRedis, createRedisLayer, type RedisLayer } from "@edu/db/redis";
 import { type AiProvider, createAiProvider } from "@edu/worker/ai";
 import { closeQueues, createQueues, type Queues } from "@edu/worker/queues";
 import { type Logger, pino } from "pino";
-import { createLoginLimiter } from "./auth/rate-limit";
+import { createRateLimit } from "./auth/rate-limit";
 import type { ApiConfig } from "./config";
 
 /** Everything the api's procedures use, built once per process (or per test file). */
+export const CHAT_MESSAGES_PER_MINUTE = 20;
+
 export type ApiDeps = {
   config: ApiConfig;
   db: Db;
@@ -16,7 +18,10 @@ export type ApiDeps = {
   log: Logger;
   /** Writes feedback drafts and chat replies. */
   ai: AiProvider;
+  /** Counts a sign-in attempt per e-mail and per client IP; throws TOO_MANY_REQUESTS over the limits. */
   consumeLoginAttempt(email: string, ip: string): Promise<void>;
+  /** Counts a chat message per student. */
+  consumeChatMessage(studentId: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -28,6 +33,19 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     log.warn({ err: error }, message),
   );
   // BullMQ gets its own connection: enqueuing must not wait behind cache traffic, and it needs its own options.
+  const signInMessage = (seconds: number) => `Too many sign-in attempts; try again in ${seconds} s`;
+  const loginPerEmail = createRateLimit(redis, log, {
+    scope: "login-email",
+    perMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    whenRedisIsDown: "refuse",
+    message: signInMessage,
+  });
+  const loginPerIp = createRateLimit(redis, log, {
+    scope: "login-ip",
+    perMinute: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
+    whenRedisIsDown: "refuse",
+    message: signInMessage,
+  });
   const queueConnection = createRedis(config, { maxRetriesPerRequest: 1 }, reportRedisError);
   const queues = createQueues(queueConnection, redis.keys.queuePrefix);
   return {
@@ -38,9 +56,14 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     queues,
     log,
     ai: createAiProvider(config, log),
-    consumeLoginAttempt: createLoginLimiter(redis, {
-      perEmailPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-      perIpPerMinute: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
+    consumeLoginAttempt: async (email, ip) => {
+      await Promise.all([loginPerEmail(email.toLowerCase()), loginPerIp(ip)]);
+    },
+    consumeChatMessage: createRateLimit(redis, log, {
+      scope: "chat",
+      perMinute: CHAT_MESSAGES_PER_MINUTE,
+      whenRedisIsDown: "allow",
+      message: () => `At most ${CHAT_MESSAGES_PER_MINUTE} messages a minute`,
     }),
     async close() {
       await closeQueues(queues);

@@ -69,7 +69,10 @@ describe("feedback persistence (seed property 6)", () => {
           });
           const fromDb = await student.feedback.listForStudent.query({ studentId });
           const fromCache = await student.feedback.listForStudent.query({ studentId });
-          const cached = await s.deps.redis.cache.get<{ items: { id: string }[] }>("feedback-list", studentId);
+          const cached = await s.deps.redis.cache.get<{ items: { id: string }[] }>(
+            "feedback-list",
+            studentId,
+          );
           expect(cached?.items[0]?.id).toBe(created.id);
           for (const page of [fromDb, fromCache]) {
             const found = page.items.find((f) => f.id === created.id);

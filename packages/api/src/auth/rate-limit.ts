@@ -1,35 +1,41 @@
 import type { RedisLayer } from "@edu/db/redis";
 import { TRPCError } from "@trpc/server";
+import type { Logger } from "pino";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
-export type LoginLimits = { perEmailPerMinute: number; perIpPerMinute: number };
+export type RateLimit = {
+  scope: string;
+  perMinute: number;
+  /** What to do when Redis cannot count: refuse (sign-in) or let the request through (chat). */
+  whenRedisIsDown: "refuse" | "allow";
+  message: (seconds: number) => string;
+};
 
-/** Login attempts per e-mail and per client IP, counted in Redis so every api instance shares them. */
-export function createLoginLimiter(redis: RedisLayer, limits: LoginLimits) {
-  const limiter = (scope: string, points: number) =>
-    new RateLimiterRedis({
-      storeClient: redis.redis,
-      keyPrefix: redis.keys.rateLimitPrefix(scope),
-      points,
-      duration: 60,
-    });
-  const byEmail = limiter("login-email", limits.perEmailPerMinute);
-  const byIp = limiter("login-ip", limits.perIpPerMinute);
-
-  return async function consumeLoginAttempt(email: string, ip: string): Promise<void> {
+/** A per-minute limit counted in Redis, so every api instance shares it. Throws TOO_MANY_REQUESTS over it. */
+export function createRateLimit(redis: RedisLayer, log: Logger, limit: RateLimit) {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis.redis,
+    keyPrefix: redis.keys.rateLimitPrefix(limit.scope),
+    points: limit.perMinute,
+    duration: 60,
+  });
+  return async function consume(subject: string): Promise<void> {
     try {
-      await Promise.all([byEmail.consume(email.toLowerCase()), byIp.consume(ip)]);
+      await limiter.consume(subject);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
         throw new TRPCError({
           code: "TOO_MANY_REQUESTS",
-          message: `Too many sign-in attempts; try again in ${seconds} s`,
+          message: limit.message(Math.max(1, Math.ceil(error.msBeforeNext / 1000))),
         });
+      }
+      if (limit.whenRedisIsDown === "allow") {
+        log.warn({ err: error, scope: limit.scope }, "rate limit unavailable; request allowed");
+        return;
       }
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",
-        message: "Sign-in is unavailable right now; try again shortly",
+        message: "This is unavailable right now; try again shortly",
       });
     }
   };
