@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { DEMO_LOGINS, seedId } from "@edu/db/seed";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueGamification, NIGHTLY_RISK_SCHEDULER } from "../src/queues/index";
+import { enqueueAnalysis, enqueueGamification, NIGHTLY_RISK_SCHEDULER } from "../src/queues/index";
 import { createTestWorkerDeps, type TestWorkerDeps } from "./support/deps";
+import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "./support/fixtures";
 
 let deps: TestWorkerDeps;
 const running: ChildProcess[] = [];
 
-function startWorkerProcess(): Promise<ChildProcess> {
+function startWorkerProcess(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", join(import.meta.dirname, "..", "src", "main.ts")],
@@ -23,6 +24,7 @@ function startWorkerProcess(): Promise<ChildProcess> {
         JOB_LOCK_DURATION_MS: "1500",
         JOB_STALLED_INTERVAL_MS: "1000",
         LOG_LEVEL: "info",
+        ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -130,4 +132,48 @@ describe("worker processes", () => {
     });
     expect(after - before).toBe(event.pointsAwarded);
   }, 90_000);
+
+  it("carries a submission from analysis through points, risk and a feedback draft", async () => {
+    // Only a worker reading local repositories may take this job.
+    for (const child of running) if (child.exitCode === null && !child.signalCode) child.kill("SIGTERM");
+    await Promise.all(running.map(exited));
+    const root = createFixtureRoot();
+    createFixtureRepo(root, "sam", "pipeline", { "src/grade.js": GRADE_JS, "src/walk.py": WALK_PY });
+    await startWorkerProcess({ ANALYSIS_SOURCE: "local", ANALYSIS_LOCAL_ROOT: root });
+    const studentId = seedId("student", DEMO_LOGINS.student);
+    const assignment = await deps.db.assignment.findFirstOrThrow({
+      where: { classId: seedId("class", "python") },
+      orderBy: { dueDate: "desc" },
+    });
+    const submission = await deps.db.submission.create({
+      data: { studentId, assignmentId: assignment.id, githubUrl: "https://github.com/sam/pipeline" },
+    });
+    const predictionsBefore = await deps.db.riskPrediction.count({ where: { studentId } });
+    await enqueueAnalysis(deps.queues, submission.id);
+
+    const scored = await until(
+      () => deps.db.submission.findUniqueOrThrow({ where: { id: submission.id } }),
+      (s) => s.analysisStatus === "SCORED" || s.analysisStatus === "FAILED",
+      60,
+    );
+    expect(scored.analysisStatus).toBe("SCORED");
+    const event = await until(
+      () => deps.db.gamificationEvent.findUnique({ where: { dedupeKey: `submission:${submission.id}` } }),
+      (e) => e !== null,
+    );
+    expect(event?.pointsAwarded).toBeGreaterThanOrEqual(20); // submitted before the due date
+    expect(
+      await until(
+        () => deps.db.riskPrediction.count({ where: { studentId } }),
+        (n) => n > predictionsBefore,
+      ),
+    ).toBe(predictionsBefore + 1);
+    const draft = await until(
+      () => deps.redis.cache.get<{ text: string }>("feedback-suggestion", submission.id),
+      (d) => d !== undefined,
+    );
+    expect(draft?.text).toContain(
+      `"${assignment.title}" scored ${Math.round(scored.codeQualityScore ?? 0)}/100`,
+    );
+  }, 120_000);
 });
