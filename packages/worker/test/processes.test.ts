@@ -1,10 +1,11 @@
 // Real worker processes (src/main.ts): the nightly scheduler exists once however many run, and a worker
 // killed with SIGKILL mid-job leaves the job to another without counting points twice.
 import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_LOGINS, seedId } from "@edu/db/seed";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { enqueueAnalysis, enqueueGamification, NIGHTLY_RISK_SCHEDULER } from "../src/queues/index";
 import { createTestWorkerDeps, type TestWorkerDeps } from "./support/deps";
 import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "./support/fixtures";
@@ -138,6 +139,7 @@ describe("worker processes", () => {
     for (const child of running) if (child.exitCode === null && !child.signalCode) child.kill("SIGTERM");
     await Promise.all(running.map(exited));
     const root = createFixtureRoot();
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     createFixtureRepo(root, "sam", "pipeline", { "src/grade.js": GRADE_JS, "src/walk.py": WALK_PY });
     await startWorkerProcess({ ANALYSIS_SOURCE: "local", ANALYSIS_LOCAL_ROOT: root });
     const studentId = seedId("student", DEMO_LOGINS.student);
