@@ -19,27 +19,23 @@ async function loadStats(
   points: number,
   streak: number,
 ): Promise<StudentStats> {
-  const [scored, [counts]] = await Promise.all([
-    tx.submission.findMany({
-      where: { studentId, analysisStatus: "SCORED" },
-      select: { codeQualityScore: true },
-    }),
-    tx.$queryRaw<{ on_time: bigint; first_of_class: bigint }[]>`
-      SELECT
-        count(*) FILTER (WHERE s."submittedAt" <= a."dueDate") AS on_time,
-        count(*) FILTER (WHERE NOT EXISTS (
-          SELECT 1 FROM "Submission" o WHERE o."assignmentId" = s."assignmentId" AND o."submittedAt" < s."submittedAt"
-        )) AS first_of_class
-      FROM "Submission" s JOIN "Assignment" a ON a.id = s."assignmentId"
-      WHERE s."studentId" = ${studentId}::uuid AND s."analysisStatus" = 'SCORED'`,
-  ]);
+  const [row] = await tx.$queryRaw<{ scores: number[] | null; on_time: bigint; first_of_class: bigint }[]>`
+    SELECT
+      array_agg(coalesce(s."codeQualityScore", 0)) AS scores,
+      count(*) FILTER (WHERE s."submittedAt" <= a."dueDate") AS on_time,
+      count(*) FILTER (WHERE NOT EXISTS (
+        SELECT 1 FROM "Submission" o WHERE o."assignmentId" = s."assignmentId" AND o."submittedAt" < s."submittedAt"
+      )) AS first_of_class
+    FROM "Submission" s JOIN "Assignment" a ON a.id = s."assignmentId"
+    WHERE s."studentId" = ${studentId}::uuid AND s."analysisStatus" = 'SCORED'`;
+  const scores = row?.scores ?? [];
   return {
-    scoredSubmissions: scored.length,
-    onTimeSubmissions: Number(counts?.on_time ?? 0),
-    qualityScores: scored.map((s) => s.codeQualityScore ?? 0),
+    scoredSubmissions: scores.length,
+    onTimeSubmissions: Number(row?.on_time ?? 0),
+    qualityScores: scores,
     points,
     streak,
-    firstOfClass: Number(counts?.first_of_class ?? 0),
+    firstOfClass: Number(row?.first_of_class ?? 0),
   };
 }
 
@@ -67,17 +63,19 @@ export async function awardForScoredSubmission(
     if (submission?.analysisStatus !== "SCORED") return null;
     const { studentId } = submission;
     // Awards for one student apply one after another, so totals and streaks never race.
-    await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${studentId}::uuid FOR UPDATE`;
-    const student = await tx.student.findUniqueOrThrow({
-      where: { id: studentId },
-      select: {
-        userId: true,
-        currentPoints: true,
-        currentStreak: true,
-        lastActiveOn: true,
-        enrollments: { select: { classId: true } },
-      },
-    });
+    const [student] = await tx.$queryRaw<
+      {
+        userId: string;
+        currentPoints: number;
+        currentStreak: number;
+        lastActiveOn: Date | null;
+        classIds: string[];
+      }[]
+    >`
+      SELECT "userId", "currentPoints", "currentStreak", "lastActiveOn",
+             array(SELECT "classId" FROM "Enrollment" WHERE "studentId" = ${studentId}::uuid)::text[] AS "classIds"
+      FROM "Student" WHERE id = ${studentId}::uuid FOR UPDATE`;
+    if (!student) return null;
     const earlier = await tx.submission.findFirst({
       where: {
         studentId,
@@ -152,7 +150,7 @@ export async function awardForScoredSubmission(
       points: total,
       awarded: points.total,
       badges: earned.map((b) => b.name),
-      classIds: student.enrollments.map((e) => e.classId),
+      classIds: student.classIds,
     };
   });
   if (result) await announce(deps, result);
