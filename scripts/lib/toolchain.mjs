@@ -43,7 +43,7 @@ export function ensurePnpm() {
   );
   if (npm.status !== 0 || !existsSync(localPnpm))
     fail(`could not install pnpm ${wanted} with npm; install it yourself: npm install -g pnpm@${wanted}`);
-  return localPnpm;
+  return useLocalPnpm();
 }
 
 /** Runs a command to completion with inherited output; exits with its status on failure. */
