@@ -6,6 +6,8 @@ import type { AiProvider, FeedbackDraftInput, StudentContext } from "./types";
 
 type Message = { role: "system" | "user"; content: string };
 
+const MAX_REPLY_CHARS = 8_000;
+
 const FEEDBACK_PROMPT =
   "You are a programming teacher's assistant. Draft specific, kind feedback on a student's submission from the " +
   "analysis below: name files, lines and metrics, worst first, each with a concrete fix. Under 200 words.";
@@ -31,6 +33,7 @@ export class OpenAiCompatibleProvider implements AiProvider {
       },
       body: JSON.stringify({ model: this.config.LLM_MODEL, messages, temperature: 0.2 }),
       signal: AbortSignal.timeout(this.config.LLM_TIMEOUT_MS),
+      redirect: "error", // the configured endpoint answers itself; a redirect could lead anywhere
     });
     if (!response.ok) throw new Error(`LLM endpoint answered ${response.status}`);
     const body = (await response.json()) as { choices?: { message?: { content?: unknown } }[] };

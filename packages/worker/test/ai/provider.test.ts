@@ -119,4 +119,9 @@ describe("OpenAI-compatible provider", () => {
       await embeddedProvider.chatReply("help", context, new Date()),
     );
   });
+
+  it("strips characters PostgreSQL cannot store from replies before they are saved", async () => {
+    server.state.reply = "ok\u0000 then \ud800done";
+    expect(await provider().chatReply("help", context, new Date())).toBe("ok then done");
+  });
 });
