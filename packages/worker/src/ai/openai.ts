@@ -40,7 +40,11 @@ export class OpenAiCompatibleProvider implements AiProvider {
     const content = body.choices?.[0]?.message?.content;
     if (typeof content !== "string" || content.trim() === "")
       throw new Error("LLM reply has no message content");
-    return content.trim();
+    // Replies are stored as chat messages: PostgreSQL refuses NUL and would alter lone surrogates.
+    return content
+      .replace(/\u0000|\p{Cs}/gu, "")
+      .trim()
+      .slice(0, MAX_REPLY_CHARS);
   }
 
   private async withFallback(
