@@ -42,7 +42,8 @@ export class OpenAiCompatibleProvider implements AiProvider {
       throw new Error("LLM reply has no message content");
     // Replies are stored as chat messages: PostgreSQL refuses NUL and would alter lone surrogates.
     return content
-      .replace(/\u0000|\p{Cs}/gu, "")
+      .replaceAll("\u0000", "")
+      .replace(/\p{Cs}/gu, "")
       .trim()
       .slice(0, MAX_REPLY_CHARS);
   }
