@@ -28,6 +28,12 @@ export const workerEnvSchema = databaseEnvSchema
       .int()
       .positive()
       .default(50 * 1024 * 1024),
+    /** Unpacked bytes of all files: a small compressed archive can expand enormously (a "zip bomb"). */
+    ANALYSIS_MAX_EXTRACTED_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(200 * 1024 * 1024),
     ANALYSIS_MAX_FILES: z.coerce.number().int().positive().default(5_000),
     ANALYSIS_MAX_FILE_BYTES: z.coerce
       .number()
@@ -41,7 +47,11 @@ export type WorkerConfig = z.infer<typeof workerEnvSchema>;
 
 export type AnalysisLimits = Pick<
   WorkerConfig,
-  "ANALYSIS_MAX_ARCHIVE_BYTES" | "ANALYSIS_MAX_FILES" | "ANALYSIS_MAX_FILE_BYTES" | "ANALYSIS_TIMEOUT_MS"
+  | "ANALYSIS_MAX_ARCHIVE_BYTES"
+  | "ANALYSIS_MAX_EXTRACTED_BYTES"
+  | "ANALYSIS_MAX_FILES"
+  | "ANALYSIS_MAX_FILE_BYTES"
+  | "ANALYSIS_TIMEOUT_MS"
 >;
 
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) => loadEnv(workerEnvSchema, env);

@@ -41,15 +41,14 @@ export function assertAllowedUrl(raw: string): URL {
   return url;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+
 function byteLimit(max: number) {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > max)
-        done(
-          new RepositoryError(`Repository archive is larger than ${Math.round(max / 1024 / 1024)} MB`, true),
-        );
+      if (seen > max) done(new RepositoryError(`Repository archive is larger than ${megabytes(max)}`, true));
       else done(null, chunk);
     },
   });
@@ -57,6 +56,7 @@ function byteLimit(max: number) {
 
 async function extract(archive: Readable, dir: string, limits: AnalysisLimits, gzip: boolean): Promise<void> {
   let files = 0;
+  let bytes = 0;
   let failure: RepositoryError | undefined;
   const extractor = tar.x({
     cwd: dir,
@@ -69,8 +69,20 @@ async function extract(archive: Readable, dir: string, limits: AnalysisLimits, g
         return false;
       const target = resolve(dir, path.split("/").slice(1).join("/"));
       if (target !== dir && !target.startsWith(dir + sep)) return false;
-      if (type !== "Directory" && ++files > limits.ANALYSIS_MAX_FILES) {
+      if (type === "Directory") return true;
+      if (++files > limits.ANALYSIS_MAX_FILES) {
         failure ??= new RepositoryError(`Repository has more than ${limits.ANALYSIS_MAX_FILES} files`, true);
+        return false;
+      }
+      // Files too large to analyse are not written at all; the rest count toward the unpacked total.
+      const size = "size" in entry ? Number(entry.size ?? 0) : 0;
+      if (size > limits.ANALYSIS_MAX_FILE_BYTES) return false;
+      bytes += size;
+      if (bytes > limits.ANALYSIS_MAX_EXTRACTED_BYTES) {
+        failure ??= new RepositoryError(
+          `Repository unpacks to more than ${megabytes(limits.ANALYSIS_MAX_EXTRACTED_BYTES)}`,
+          true,
+        );
         return false;
       }
       return true;

@@ -19,6 +19,8 @@ beforeAll(async () => {
     "src/walk.py": WALK_PY,
     "README.md": "# kata\n",
   });
+  const filler = (c: string) => c.repeat(2000);
+  createFixtureRepo(root, "sam", "bomb", { "a.js": filler("x"), "b.js": filler("y"), "c.js": filler("z") });
   createFixtureRepo(
     root,
     "sam",
@@ -27,7 +29,12 @@ beforeAll(async () => {
   );
   deps = await createTestWorkerDeps({
     students: 3,
-    env: { ANALYSIS_SOURCE: "local", ANALYSIS_LOCAL_ROOT: root, ANALYSIS_MAX_FILES: "5" },
+    env: {
+      ANALYSIS_SOURCE: "local",
+      ANALYSIS_LOCAL_ROOT: root,
+      ANALYSIS_MAX_FILES: "5",
+      ANALYSIS_MAX_EXTRACTED_BYTES: "4000",
+    },
   });
 }, 120_000);
 afterAll(async () => {
@@ -84,6 +91,7 @@ describe("handleAnalysisJob", () => {
 
   it.each([
     ["https://github.com/sam/huge", /more than 5 files/],
+    ["https://github.com/sam/bomb", /unpacks to more than 0\.00 MB/],
     ["https://github.com/sam/missing", /not found/],
     ["https://github.com/sam/kata/tree/no-such-branch", /not found/],
   ])("fails %s cleanly, with a message and no retry", async (url, message) => {
