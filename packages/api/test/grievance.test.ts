@@ -213,6 +213,7 @@ describe("grievance life cycle (seed property 8)", () => {
       note: "not solved",
     });
     expect(reopened.resolvedAt).toBeNull();
+    expect(reopened.resolution).toBeNull();
     await mentor.grievance.updateStatus.mutate({ grievanceId: g.id, status: "IN_PROGRESS" });
     await mentor.grievance.resolve.mutate({ grievanceId: g.id, resolution: "Done" });
     await mentor.grievance.updateStatus.mutate({ grievanceId: g.id, status: "CLOSED" });
@@ -268,6 +269,39 @@ describe("grievance life cycle (seed property 8)", () => {
       assignedToId: seedId("user", DEMO_LOGINS.student),
     });
     await expect(toStudent).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+  });
+});
+
+describe("concurrent filings", () => {
+  it("are routed as if filed one after another, so the workload stays balanced", async () => {
+    const web = seedId("class", "web");
+    const teachers = (await s.deps.db.teacherClass.findMany({ where: { classId: web } }))
+      .map((t) => t.userId)
+      .sort();
+    const open = async () =>
+      Promise.all(
+        teachers.map((id) =>
+          s.deps.db.grievance.count({ where: { assignedToId: id, status: { in: ["OPEN", "IN_PROGRESS"] } } }),
+        ),
+      );
+    const counts = await open();
+    // What sequential routing would do: each filing goes to the least loaded teacher, ties to the lower id.
+    for (let i = 0; i < 6; i++) {
+      const min = Math.min(...counts);
+      const pick = counts.indexOf(min);
+      counts[pick] = (counts[pick] ?? 0) + 1;
+    }
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        student.grievance.file.mutate({
+          category: "GRADE",
+          severity: "LOW",
+          description: "busy",
+          classId: web,
+        }),
+      ),
+    );
+    expect(await open()).toEqual(counts);
   });
 });
 

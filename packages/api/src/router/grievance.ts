@@ -66,7 +66,11 @@ async function transition(
       data.resolvedAt = new Date();
       data.resolution = extra.resolution ?? extra.note ?? null;
     }
-    if (to === "OPEN") data.resolvedAt = null;
+    if (to === "OPEN") {
+      // Reopened: the old resolution stays in the history, not on the grievance.
+      data.resolvedAt = null;
+      data.resolution = null;
+    }
     // Conditional on the status read above: of two concurrent transitions only one applies.
     const { count } = await tx.grievance.updateMany({ where: { id, status: current.status }, data });
     if (count === 0)
@@ -112,6 +116,8 @@ export const grievanceRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const grievance = await ctx.deps.db.$transaction(async (tx) => {
+        // Filings of one institution are routed one at a time, so each sees the workload the last one left.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ctx.actor.institutionId}))`;
         const student = await tx.student.findUniqueOrThrow({
           where: { id: ctx.actor.studentId },
           select: { id: true, mentorId: true },
