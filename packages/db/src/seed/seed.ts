@@ -2,13 +2,8 @@ import { en, Faker } from "@faker-js/faker";
 import { hash } from "@node-rs/argon2";
 import type { Db } from "../client";
 import { levelForPoints } from "../domain/levels";
-import type {
-  GrievanceCategory,
-  GrievanceStatus,
-  Prisma,
-  RiskLevel,
-  Severity,
-} from "../generated/prisma/client";
+import { riskLevelFor } from "../domain/risk-levels";
+import type { GrievanceCategory, GrievanceStatus, Prisma, Severity } from "../generated/prisma/client";
 import {
   ASSIGNMENTS,
   BADGES,
@@ -29,13 +24,6 @@ const CHUNK = 1_000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
-function riskLevelFor(score: number): RiskLevel {
-  if (score >= 0.75) return "CRITICAL";
-  if (score >= 0.5) return "HIGH";
-  if (score >= 0.25) return "MEDIUM";
-  return "LOW";
 }
 
 /**

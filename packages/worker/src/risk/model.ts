@@ -1,4 +1,5 @@
 import type { RiskLevel } from "@edu/db";
+import { riskLevelFor } from "@edu/db/domain";
 import { FEATURE_NAMES, type FeatureName, type RiskFeatures } from "./features";
 import coefficients from "./model/coefficients.json" with { type: "json" };
 
@@ -23,13 +24,6 @@ export type RiskPredictionResult = {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export function riskLevelFor(score: number): RiskLevel {
-  if (score >= 0.75) return "CRITICAL";
-  if (score >= 0.5) return "HIGH";
-  if (score >= 0.25) return "MEDIUM";
-  return "LOW";
-}
-
 export function logit(model: RiskModel, features: RiskFeatures): number {
   let z = model.intercept;
   for (const name of FEATURE_NAMES)
@@ -53,3 +47,5 @@ export function predictRisk(features: RiskFeatures, model: RiskModel = currentMo
     topFactors: contributions.sort((a, b) => b.contribution - a.contribution).slice(0, 3),
   };
 }
+
+export { riskLevelFor };
