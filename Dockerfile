@@ -5,11 +5,15 @@ FROM node:20-bookworm-slim AS workspace
 ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
 RUN npm install -g pnpm@10.34.9
 WORKDIR /app
-COPY pnpm-lock.yaml pnpm-workspace.yaml package.json turbo.json tsconfig.base.json biome.json ./
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json turbo.json tsconfig.base.json vitest.shared.ts biome.json ./
 COPY packages/db/package.json packages/db/
 COPY packages/api/package.json packages/api/
 COPY packages/worker/package.json packages/worker/
 COPY packages/web/package.json packages/web/
+COPY packages/domain/package.json packages/domain/
+COPY packages/jobs/package.json packages/jobs/
+COPY packages/ai/package.json packages/ai/
+COPY packages/seed/package.json packages/seed/
 # The db package's postinstall generates the Prisma client, so its schema and scripts come first.
 COPY packages/db/prisma packages/db/prisma
 COPY packages/db/scripts packages/db/scripts

@@ -26,7 +26,7 @@ const env = {
 step("applying database migrations");
 run(pnpm, ["--filter", "@edu/db", "db:deploy"], { env, what: "prisma migrate deploy" });
 step("seeding demo data if the database is empty");
-run(pnpm, ["--filter", "@edu/db", "db:seed", "--if-empty"], { env, what: "the seed" });
+run(pnpm, ["--filter", "@edu/seed", "db:seed", "--if-empty"], { env, what: "the seed" });
 
 const children = [];
 let stopping = false;

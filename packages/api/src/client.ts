@@ -7,7 +7,7 @@ import type { AppRouter } from "./root";
  * A typed client for scripts and services: `createClient({ url: "http://localhost:3000/trpc", token })`.
  * Without a token, call `auth.login` first and pass the returned token to a new client.
  */
-export function createClient({ url, token }: { url: string; token?: string }) {
+export function createClient({ url, token }: { url: string; token?: string | null }) {
   const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   return createTRPCClient<AppRouter>({
     links: [

@@ -22,21 +22,43 @@ export type Context = {
   res: CreateFastifyContextOptions["res"];
   /** The bearer token or session cookie the request carried, if any. */
   token: string | null;
+  /** Where the token came from: a cookie session slides its cookie's lifetime with the session. */
+  tokenSource: "bearer" | "cookie" | null;
   ip: string;
 };
 
-export function tokenFromRequest(req: CreateFastifyContextOptions["req"]): string | null {
+export function tokenFromRequest(
+  req: CreateFastifyContextOptions["req"],
+): Pick<Context, "token" | "tokenSource"> {
   const header = req.headers.authorization;
-  if (header?.startsWith("Bearer ")) return header.slice("Bearer ".length).trim() || null;
-  return req.cookies?.[SESSION_COOKIE] ?? null;
+  if (header?.startsWith("Bearer ")) {
+    const token = header.slice("Bearer ".length).trim() || null;
+    return { token, tokenSource: token ? "bearer" : null };
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE] ?? null;
+  return { token: cookie, tokenSource: cookie ? "cookie" : null };
 }
+
+/** The httpOnly session cookie, living exactly as long as the session it carries. */
+export function setSessionCookie(ctx: Pick<Context, "deps" | "res">, token: string) {
+  ctx.res.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: ctx.deps.config.NODE_ENV === "production",
+    path: "/",
+    maxAge: ctx.deps.redis.sessions.ttlSeconds,
+  });
+}
+
+export const clearSessionCookie = (ctx: Pick<Context, "res">) =>
+  ctx.res.clearCookie(SESSION_COOKIE, { path: "/" });
 
 export function createContextFactory(deps: ApiDeps) {
   return ({ req, res }: CreateFastifyContextOptions): Context => ({
     deps,
     req,
     res,
-    token: tokenFromRequest(req),
+    ...tokenFromRequest(req),
     ip: req.ip,
   });
 }

@@ -1,10 +1,11 @@
+import { type AiProvider, createAiProvider } from "@edu/ai";
 import { createDbWithPool, type Db, type DbPool } from "@edu/db";
 import { createRedis, createRedisLayer, type RedisLayer } from "@edu/db/redis";
-import { type AiProvider, createAiProvider } from "@edu/worker/ai";
-import { closeQueues, createQueues, type Queues } from "@edu/worker/queues";
+import { closeQueues, createQueues, type Queues } from "@edu/jobs";
 import { type Logger, pino } from "pino";
 import { createRateLimit } from "./auth/rate-limit";
 import type { ApiConfig } from "./config";
+import { createUpdateHub, type UpdateHub } from "./updates/hub";
 
 /** Everything the api's procedures use, built once per process (or per test file). */
 export const CHAT_MESSAGES_PER_MINUTE = 20;
@@ -16,6 +17,8 @@ export type ApiDeps = {
   redis: RedisLayer;
   queues: Queues;
   log: Logger;
+  /** The process's one reader of update streams, shared by every subscription. */
+  updateHub: UpdateHub;
   /** Writes feedback drafts and chat replies. */
   ai: AiProvider;
   /** Counts a sign-in attempt per e-mail and per client IP; throws TOO_MANY_REQUESTS over the limits. */
@@ -48,6 +51,7 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
   });
   const queueConnection = createRedis(config, { maxRetriesPerRequest: 1 }, reportRedisError);
   const queues = createQueues(queueConnection, redis.keys.queuePrefix);
+  const updateHub = createUpdateHub(redis, log);
   return {
     config,
     db,
@@ -56,6 +60,7 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     queues,
     log,
     ai: createAiProvider(config, log),
+    updateHub,
     consumeLoginAttempt: async (email, ip) => {
       await Promise.all([loginPerEmail(email.toLowerCase()), loginPerIp(ip)]);
     },
@@ -66,6 +71,7 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
       message: () => `At most ${CHAT_MESSAGES_PER_MINUTE} messages a minute`,
     }),
     async close() {
+      await updateHub.close();
       await closeQueues(queues);
       queueConnection.disconnect();
       connection.disconnect();

@@ -6,7 +6,7 @@ import { chatRouter } from "./router/chat";
 import { classRouter } from "./router/class";
 import { feedbackRouter } from "./router/feedback";
 import { gamificationRouter } from "./router/gamification";
-import { grievanceRouter } from "./router/grievance";
+import { grievanceRouter } from "./router/grievance/index";
 import { institutionRouter } from "./router/institution";
 import { leaderboardRouter } from "./router/leaderboard";
 import { riskRouter } from "./router/risk";

@@ -8,20 +8,28 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { createContextFactory } from "./context";
 import type { ApiDeps } from "./deps";
+import { registerCsrfGuard } from "./http/csrf";
 import { registerHealthRoutes } from "./http/health";
 import { registerResourceGauges } from "./http/metrics";
 import { type AppRouter, appRouter } from "./root";
 
+const requestForLog = (req: { method: string; url: string; id: string }) => ({
+  id: req.id,
+  method: req.method,
+  path: req.url.split("?", 1)[0],
+});
+
 /** The HTTP server: tRPC at /trpc, health and metrics, security headers, CORS for the web origin, the SPA in production. */
 export async function buildServer(deps: ApiDeps) {
   const app = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    // Request logs carry the path only: query strings hold GET inputs, passwords and tokens among them.
+    loggerInstance: deps.log.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: deps.config.NODE_ENV === "production",
+    trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 5_000 },
   });
@@ -35,6 +43,7 @@ export async function buildServer(deps: ApiDeps) {
   });
   await app.register(fastifyCors, { origin: [deps.config.WEB_ORIGIN], credentials: true });
   await app.register(fastifyCookie);
+  registerCsrfGuard(app, [deps.config.WEB_ORIGIN]);
 
   registerResourceGauges(deps.pool, deps.queues);
   registerHealthRoutes(app, deps);

@@ -4,7 +4,7 @@ import { Prisma, type Role } from "@edu/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Actor, Context } from "./context";
+import { type Actor, type Context, setSessionCookie } from "./context";
 import { observeProcedure } from "./http/metrics";
 
 const t = initTRPC.context<Context>().create({
@@ -82,6 +82,8 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
     select: { id: true, role: true, institutionId: true, student: { select: { id: true } } },
   });
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Account no longer exists" });
+  // A cookie session slides: its cookie lives as long as the session, from this request on.
+  if (ctx.tokenSource === "cookie") setSessionCookie(ctx, ctx.token);
   const actor: Actor = {
     userId: user.id,
     role: user.role,

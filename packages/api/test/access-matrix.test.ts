@@ -1,5 +1,5 @@
 // Role × procedure: every read by id of another person's records answers NOT_FOUND or FORBIDDEN and leaks nothing.
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/auth/passwords";
 import type { EduClient } from "../src/client";
@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   });
   const peer = await db.student.findFirstOrThrow({
-    where: { id: { not: demoStudentId }, mentorId: null },
+    where: { id: { not: demoStudentId }, mentorId: null, enrollments: { none: { classId: javaClass } } },
     include: { user: true },
   });
   const javaOnly = await db.student.create({
@@ -122,6 +122,21 @@ describe("reading another student's records", () => {
     expect(page.items).toEqual([]);
   });
 
+  it("answers a cursor from another scope exactly as an unknown one (no existence oracle)", async () => {
+    const foreign = await c("peer")
+      .submission.list.query({ cursor: demoSubmissionId, limit: 5 })
+      .catch((e) => e);
+    const unknown = await c("peer")
+      .submission.list.query({ cursor: "00000000-0000-4000-8000-000000000000", limit: 5 })
+      .catch((e) => e);
+    expect(foreign.data?.code).toBe("BAD_REQUEST");
+    expect(foreign.message).toBe(unknown.message);
+    const grievances = await c("peer")
+      .grievance.list.query({ scope: "mine", cursor: demoGrievanceId })
+      .catch((e) => e);
+    expect(grievances.data?.code).toBe("BAD_REQUEST");
+  });
+
   it("chat.history returns only the caller's own conversation", async () => {
     await c("student").chat.send.mutate({ content: "When is my next deadline?" });
     const peerHistory = await c("peer").chat.history.query({ limit: 100 });
@@ -142,6 +157,46 @@ describe("reading another student's records", () => {
       (await c("mentor").feedback.listForStudent.query({ studentId: demoStudentId })).items,
     ).toBeInstanceOf(Array);
     expect((await c("admin").gamification.progress.query({ studentId: javaOnlyStudentId })).level).toBe(1);
+  });
+});
+
+describe("class-scoped teacher reads", () => {
+  it("enrolling a student in one's own class opens none of their work for other classes", async () => {
+    const db = s.deps.db;
+    const javaAssignment = await db.assignment.findFirstOrThrow({ where: { classId: javaClass } });
+    const javaWork = await db.submission.create({
+      data: {
+        studentId: javaOnlyStudentId,
+        assignmentId: javaAssignment.id,
+        githubUrl: "https://github.com/java-only/list",
+      },
+    });
+    await db.feedback.create({
+      data: {
+        submissionId: javaWork.id,
+        studentId: javaOnlyStudentId,
+        teacherId: seedId("user", "teacher3@demo.edu"),
+        content: "Private remark of the java teacher",
+      },
+    });
+    await c("teacher").class.enroll.mutate({
+      classId: seedId("class", "python"),
+      studentIds: [javaOnlyStudentId],
+    });
+
+    await expectDenied(() => c("teacher").submission.get.query({ submissionId: javaWork.id }));
+    const listed = await c("teacher").submission.list.query({ studentId: javaOnlyStudentId, limit: 100 });
+    expect(listed.items).toEqual([]);
+    const feedback = await c("teacher").feedback.listForStudent.query({ studentId: javaOnlyStudentId });
+    expect(feedback.items).toEqual([]);
+    // Risk is about the student, not a class: any of their teachers may see it.
+    expect((await c("teacher").risk.forStudent.query({ studentId: javaOnlyStudentId })).studentId).toBe(
+      javaOnlyStudentId,
+    );
+    // The java teacher still sees it all, and the student their own.
+    expect((await c("javaTeacher").submission.get.query({ submissionId: javaWork.id })).id).toBe(javaWork.id);
+    const theirs = await c("javaTeacher").feedback.listForStudent.query({ studentId: javaOnlyStudentId });
+    expect(theirs.items.map((f) => f.content)).toEqual(["Private remark of the java teacher"]);
   });
 });
 

@@ -1,62 +1,31 @@
 // Redis stopped mid-test: reads are still served from PostgreSQL, and calls that need a session answer a
 // clear SERVICE_UNAVAILABLE, never a 500. The test runs a redis-server of its own so it can kill it.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
 import { classBoard } from "../src/leaderboard/board";
+import { type PrivateRedis, startPrivateRedis } from "./support/private-redis";
 import { startTestServer, type TestServer } from "./support/server";
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-let redisProcess: ChildProcess;
-let dir: string;
+let redis: PrivateRedis;
 let s: TestServer;
 let teacher: EduClient;
 const python = seedId("class", "python");
 
 beforeAll(async () => {
-  const port = await freePort();
-  dir = mkdtempSync(join(tmpdir(), "edu-redis-"));
-  redisProcess = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
-    { stdio: "ignore" },
-  );
-  for (let i = 0; i < 50; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}`).then(
-        () => true,
-        (e) => !String(e.cause?.code).includes("ECONNREFUSED"),
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  s = await startTestServer({ students: 6, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+  redis = await startPrivateRedis();
+  s = await startTestServer({ students: 6, env: { REDIS_URL: redis.url } });
   teacher = await s.login(DEMO_LOGINS.teacher);
   await teacher.leaderboard.top.query({ classId: python });
-  redisProcess.kill("SIGKILL");
-  await new Promise((r) => redisProcess.once("exit", r));
+  await redis.kill();
 }, 120_000);
 
 afterAll(async () => {
-  if (redisProcess.exitCode === null) redisProcess.kill("SIGKILL");
   // The key prefix died with the server; only the database and connections remain to clean.
   s.deps.redis.redis.disconnect();
   await s.deps.close();
   await s.database.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await redis.cleanup();
 }, 60_000);
 
 describe("with Redis stopped", () => {

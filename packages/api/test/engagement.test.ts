@@ -1,4 +1,4 @@
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
 import { startTestServer, type TestServer } from "./support/server";

@@ -1,4 +1,5 @@
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { blockingConnectionOptions } from "@edu/db/redis";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/server";
@@ -105,7 +106,7 @@ describe("feedback persistence (seed property 6)", () => {
   });
 
   it("announces new feedback on the student's update stream and queues a risk recompute", async () => {
-    const reader = s.deps.redis.redis.duplicate();
+    const reader = s.deps.redis.redis.duplicate(blockingConnectionOptions);
     try {
       const created = await teacher.feedback.create.mutate({
         submissionId,

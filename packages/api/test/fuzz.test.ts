@@ -1,5 +1,5 @@
 // No input a client can send produces a 500: random JSON, bounded in count, against every procedure.
-import { DEMO_LOGINS } from "@edu/db/seed";
+import { DEMO_LOGINS } from "@edu/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";

@@ -1,9 +1,9 @@
 import type { GrievanceCategory, GrievanceStatus, Severity } from "@edu/db";
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { canTransition } from "@edu/domain";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/auth/passwords";
-import { canTransition } from "../src/grievance/status";
 import { startTestServer, type TestServer } from "./support/server";
 
 let s: TestServer;

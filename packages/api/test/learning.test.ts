@@ -1,4 +1,4 @@
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
 import { startTestServer, type TestServer } from "./support/server";
@@ -26,18 +26,18 @@ describe("users and institution", () => {
       email: "New.Student@Demo.edu",
       name: "New Student",
       role: "STUDENT",
-      password: "a-long-password-1",
+      password: "plum-orbit-caravel-42",
     });
     expect(created.email).toBe("new.student@demo.edu");
     expect(await s.deps.db.student.count({ where: { userId: created.id } })).toBe(1);
-    const newcomer = await s.login("new.student@demo.edu", "a-long-password-1");
+    const newcomer = await s.login("new.student@demo.edu", "plum-orbit-caravel-42");
     expect((await newcomer.auth.me.query()).role).toBe("STUDENT");
     await expect(
       admin.user.create.mutate({
         email: "new.student@demo.edu",
         name: "Dup",
         role: "STUDENT",
-        password: "a-long-password-1",
+        password: "plum-orbit-caravel-42",
       }),
     ).rejects.toMatchObject({ data: { code: "CONFLICT" } });
     const short = await admin.user.create

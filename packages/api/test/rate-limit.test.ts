@@ -1,4 +1,4 @@
-import { DEMO_LOGINS } from "@edu/db/seed";
+import { DEMO_LOGINS } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/server";
 

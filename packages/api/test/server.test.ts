@@ -1,11 +1,12 @@
-import { DEMO_LOGINS } from "@edu/db/seed";
+import { DEMO_LOGINS } from "@edu/seed";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/server";
 
+const METRICS_TOKEN = "scrape-token-0123456789";
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ students: 4 });
+  s = await startTestServer({ students: 4, env: { METRICS_TOKEN: METRICS_TOKEN } });
 });
 afterAll(async () => {
   await s?.close();
@@ -34,9 +35,14 @@ describe("http server", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("exposes Prometheus metrics per procedure, for the pool and the queues", async () => {
+  it("exposes Prometheus metrics per procedure, for the pool and the queues, to the bearer of METRICS_TOKEN only", async () => {
     await s.anonymous.auth.login.mutate({ email: DEMO_LOGINS.student, password: "demo-password" });
-    const text = await (await fetch(`${s.url}/metrics`)).text();
+    expect((await fetch(`${s.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${s.url}/metrics`, { headers: { authorization: "Bearer wrong" } })).status).toBe(
+      401,
+    );
+    const scrape = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const text = await scrape.text();
     expect(text).toMatch(/edu_trpc_requests_total\{procedure="auth.login",type="mutation",code="OK"\} 1/);
     expect(text).toContain("edu_trpc_request_duration_seconds_bucket");
     expect(text).toMatch(/edu_db_pool_connections\{state="total"\} \d+/);
@@ -49,12 +55,18 @@ describe("auth", () => {
     const response = await fetch(`${s.url}/trpc/auth.login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ json: { email: DEMO_LOGINS.teacher, password: "demo-password" } }),
+      body: JSON.stringify({
+        json: { email: DEMO_LOGINS.teacher, password: "demo-password", session: "cookie" },
+      }),
     });
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/edu_session=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    // The cookie lives as long as the session, and a page script gets no token to steal.
+    expect(cookie).toMatch(/Max-Age=3600/);
+    const body = (await response.json()) as { result: { data: { json: { token: unknown } } } };
+    expect(body.result.data.json.token).toBeNull();
     const me = await fetch(`${s.url}/trpc/auth.me`, { headers: { cookie: cookie.split(";")[0] ?? "" } });
     expect(((await me.json()) as { result: { data: { json: unknown } } }).result.data.json).toMatchObject({
       email: DEMO_LOGINS.teacher,

@@ -8,7 +8,8 @@ export function App() {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ["auth.me"], queryFn: () => trpc.auth.me.query(), retry: false });
   const login = useMutation({
-    mutationFn: (input: { email: string; password: string }) => trpc.auth.login.mutate(input),
+    mutationFn: (input: { email: string; password: string }) =>
+      trpc.auth.login.mutate({ ...input, session: "cookie" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["auth.me"] }),
   });
   const logout = useMutation({

@@ -2,9 +2,9 @@
 // the time to merely read the same files.
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { scoreRepository } from "@edu/domain";
 import { analyzeRepository } from "../src/analysis/analyze";
 import { listSourceFiles } from "../src/analysis/files";
-import { scoreRepository } from "../src/analysis/score";
 import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "../test/support/fixtures";
 import { header, row, timed } from "./report";
 

@@ -1,5 +1,5 @@
 // Gamification awards per second, beside plain single-row INSERTs per second on the same database.
-import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/seed";
 import { awardForScoredSubmission } from "../src/gamification/award";
 import { createTestWorkerDeps } from "../test/support/deps";
 import { header, row, timed } from "./report";

@@ -1,6 +1,6 @@
 // Risk recompute for 10,000 students (goal: under 10 s), beside reading the same rows with one plain query.
 
-import { seedDemoData } from "@edu/db/seed";
+import { seedDemoData } from "@edu/seed";
 import { recomputeRisk } from "../src/risk/recompute";
 import { createTestWorkerDeps } from "../test/support/deps";
 import { header, row, timed } from "./report";

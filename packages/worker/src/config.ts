@@ -1,47 +1,42 @@
 import { databaseEnvSchema, loadEnv, redisEnvSchema } from "@edu/db";
 import { z } from "zod";
-import { aiEnvSchema } from "./ai/config";
 
 const concurrency = (fallback: number) => z.coerce.number().int().min(1).max(64).default(fallback);
 
-export const workerEnvSchema = databaseEnvSchema
-  .extend(redisEnvSchema.shape)
-  .extend(aiEnvSchema.shape)
-  .extend({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    ANALYSIS_CONCURRENCY: concurrency(2),
-    RISK_CONCURRENCY: concurrency(2),
-    GAMIFICATION_CONCURRENCY: concurrency(4),
-    DRAFTING_CONCURRENCY: concurrency(2),
-    /** How long a job's lock lasts without renewal, and how often workers look for jobs whose worker died. */
-    JOB_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
-    JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-    /**
-     * Where repositories come from: "github" downloads tarballs from GitHub (production); "local" reads git
-     * repositories under ANALYSIS_LOCAL_ROOT as {owner}/{repo} (fixtures for tests and offline demos).
-     */
-    ANALYSIS_SOURCE: z.enum(["github", "local"]).default("github"),
-    ANALYSIS_LOCAL_ROOT: z.string().optional(),
-    ANALYSIS_MAX_ARCHIVE_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(50 * 1024 * 1024),
-    /** Unpacked bytes of all files: a small compressed archive can expand enormously (a "zip bomb"). */
-    ANALYSIS_MAX_EXTRACTED_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(200 * 1024 * 1024),
-    ANALYSIS_MAX_FILES: z.coerce.number().int().positive().default(5_000),
-    ANALYSIS_MAX_FILE_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(512 * 1024),
-    ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
-  });
+export const workerEnvSchema = databaseEnvSchema.extend(redisEnvSchema.shape).extend({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ANALYSIS_CONCURRENCY: concurrency(2),
+  RISK_CONCURRENCY: concurrency(2),
+  GAMIFICATION_CONCURRENCY: concurrency(4),
+  /** How long a job's lock lasts without renewal, and how often workers look for jobs whose worker died. */
+  JOB_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /**
+   * Where repositories come from: "github" downloads tarballs from GitHub (production); "local" reads git
+   * repositories under ANALYSIS_LOCAL_ROOT as {owner}/{repo} (fixtures for tests and offline demos).
+   */
+  ANALYSIS_SOURCE: z.enum(["github", "local"]).default("github"),
+  ANALYSIS_LOCAL_ROOT: z.string().optional(),
+  ANALYSIS_MAX_ARCHIVE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  /** Unpacked bytes of all files: a small compressed archive can expand enormously (a "zip bomb"). */
+  ANALYSIS_MAX_EXTRACTED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  ANALYSIS_MAX_FILES: z.coerce.number().int().positive().default(5_000),
+  ANALYSIS_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024),
+  ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+});
 
 export type WorkerConfig = z.infer<typeof workerEnvSchema>;
 

@@ -3,11 +3,10 @@
 // finish before closing its connections.
 import { createDbWithPool } from "@edu/db";
 import { blockingConnectionOptions, createRedis, createRedisLayer } from "@edu/db/redis";
+import { closeQueues, createQueues, NIGHTLY_RISK_SCHEDULER } from "@edu/jobs";
 import type { Worker } from "bullmq";
 import { pino } from "pino";
-import { createAiProvider } from "./ai/index";
 import { loadWorkerConfig } from "./config";
-import { closeQueues, createQueues, NIGHTLY_RISK_SCHEDULER } from "./queues/index";
 import { startWorkers } from "./workers";
 
 const config = loadWorkerConfig();
@@ -21,7 +20,7 @@ const redis = createRedisLayer(
 );
 const blocking = createRedis(config, blockingConnectionOptions, reportRedisError);
 const queues = createQueues(blocking, redis.keys.queuePrefix, reportRedisError);
-const deps = { db, redis, queues, log, config, ai: createAiProvider(config, log) };
+const deps = { db, redis, queues, log, config };
 
 let workers: Worker[] = [];
 let stopping = false;

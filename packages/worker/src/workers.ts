@@ -1,10 +1,9 @@
+import { QUEUE_NAMES, type QueueKey } from "@edu/jobs";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import { handleDraftingJob } from "./ai/job";
 import { handleAnalysisJob } from "./analysis/job";
 import type { WorkerDeps } from "./deps";
 import { handleGamificationJob } from "./gamification/job";
-import { QUEUE_NAMES, type QueueKey } from "./queues/index";
 import { handleRiskJob } from "./risk/job";
 
 type Handler = (
@@ -18,7 +17,6 @@ export const HANDLERS: Record<QueueKey, Handler> = {
   analysis: handleAnalysisJob,
   risk: handleRiskJob,
   gamification: handleGamificationJob,
-  drafting: handleDraftingJob,
 };
 
 /**
@@ -30,7 +28,6 @@ export function startWorkers(deps: WorkerDeps, connection: Redis): Worker[] {
     analysis: deps.config.ANALYSIS_CONCURRENCY,
     risk: deps.config.RISK_CONCURRENCY,
     gamification: deps.config.GAMIFICATION_CONCURRENCY,
-    drafting: deps.config.DRAFTING_CONCURRENCY,
   };
   return Object.entries(HANDLERS).map(([key, handler]) => {
     const worker = new Worker(

@@ -27,6 +27,23 @@ export function readableStudents(actor: Actor): Prisma.StudentWhereInput {
   }
 }
 
+/**
+ * Submissions the actor may read: a teacher only those made to the classes they teach, so enrolling a student
+ * in one's own class never opens the student's work for other classes; everyone else as readableStudents.
+ */
+export function readableSubmissions(actor: Actor): Prisma.SubmissionWhereInput {
+  if (actor.role !== "TEACHER") return { student: readableStudents(actor) };
+  return {
+    student: { user: { institutionId: actor.institutionId } },
+    assignment: { class: { teachers: { some: { userId: actor.userId } } } },
+  };
+}
+
+/** Feedback the actor may read: like submissions, a teacher only their classes'. */
+export function readableFeedback(actor: Actor): Prisma.FeedbackWhereInput {
+  return { submission: readableSubmissions(actor) };
+}
+
 /** Classes the actor may see: enrolled in, teaching, their mentees' classes, or (admin) the institution's. */
 export function readableClasses(actor: Actor): Prisma.ClassWhereInput {
   const sameInstitution: Prisma.ClassWhereInput = { institutionId: actor.institutionId };

@@ -1,4 +1,4 @@
-import { loadStudentContext } from "@edu/worker/ai";
+import { loadStudentContext } from "@edu/ai";
 import type { ApiDeps } from "../deps";
 
 /** The assistant's answer, grounded only on the asking student's own data. */

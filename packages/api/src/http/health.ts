@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { migrationStatus } from "@edu/db";
 import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../deps";
@@ -12,7 +13,7 @@ async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; detail
   }
 }
 
-/** Liveness, readiness (PostgreSQL, Redis, migrations) and Prometheus metrics. */
+/** Liveness, readiness (PostgreSQL, Redis, migrations) and, with METRICS_TOKEN set, Prometheus metrics. */
 export function registerHealthRoutes(app: FastifyInstance, deps: ApiDeps) {
   app.get("/healthz", async () => ({ status: "ok" }));
 
@@ -32,7 +33,14 @@ export function registerHealthRoutes(app: FastifyInstance, deps: ApiDeps) {
       .send({ status: ready ? "ready" : "not ready", postgres, redis, migrations });
   });
 
-  app.get("/metrics", async (_req, reply) => {
+  const { METRICS_TOKEN } = deps.config;
+  if (!METRICS_TOKEN) return;
+  const expected = createHash("sha256").update(`Bearer ${METRICS_TOKEN}`).digest();
+  app.get("/metrics", async (req, reply) => {
+    const given = createHash("sha256")
+      .update(req.headers.authorization ?? "")
+      .digest();
+    if (!timingSafeEqual(given, expected)) return reply.code(401).send({ error: "Bearer token required" });
     reply.header("content-type", registry.contentType);
     return registry.metrics();
   });

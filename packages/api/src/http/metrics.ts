@@ -1,5 +1,5 @@
 import type { DbPool } from "@edu/db";
-import type { Queues } from "@edu/worker/queues";
+import type { Queues } from "@edu/jobs";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // One registry per process: prom-client's global one would make tests that start several servers collide.

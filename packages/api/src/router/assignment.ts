@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { found, manageableClasses, readableClasses } from "../access/scope";
-import { writeAudit } from "../audit/write";
+import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
 
@@ -47,43 +47,49 @@ export const assignmentRouter = router({
   create: roleProcedure("TEACHER", "ADMIN")
     .input(z.object({ classId: z.uuid(), ...fields }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
-        found(
-          await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
-          "Class",
-        );
-        const created = await tx.assignment.create({ data: input, select: assignmentSelect });
-        await writeAudit(tx, ctx.actor, {
-          action: "assignment.create",
-          resource: "assignment",
-          resourceId: created.id,
-          details: { classId: input.classId, title: input.title, dueDate: input.dueDate.toISOString() },
-        });
-        return created;
-      }),
+      mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "assignment.create", resource: "assignment" },
+        async (tx) => {
+          found(
+            await tx.class.findFirst({
+              where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
+            }),
+            "Class",
+          );
+          const created = await tx.assignment.create({ data: input, select: assignmentSelect });
+          return {
+            result: created,
+            resourceId: created.id,
+            details: { classId: input.classId, title: input.title, dueDate: input.dueDate.toISOString() },
+          };
+        },
+      ),
     ),
 
   update: roleProcedure("TEACHER", "ADMIN")
     .input(z.object({ assignmentId: z.uuid(), ...z.object(fields).partial().shape }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
-        const { assignmentId, ...changes } = input;
-        found(
-          await tx.assignment.findFirst({ where: { id: assignmentId, class: manageableClasses(ctx.actor) } }),
-          "Assignment",
-        );
-        const updated = await tx.assignment.update({
-          where: { id: assignmentId },
-          data: changes,
-          select: assignmentSelect,
-        });
-        await writeAudit(tx, ctx.actor, {
-          action: "assignment.update",
-          resource: "assignment",
-          resourceId: assignmentId,
-          details: { fields: Object.keys(changes) },
-        });
-        return updated;
-      }),
+      mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "assignment.update", resource: "assignment" },
+        async (tx) => {
+          const { assignmentId, ...changes } = input;
+          found(
+            await tx.assignment.findFirst({
+              where: { id: assignmentId, class: manageableClasses(ctx.actor) },
+            }),
+            "Assignment",
+          );
+          const updated = await tx.assignment.update({
+            where: { id: assignmentId },
+            data: changes,
+            select: assignmentSelect,
+          });
+          return { result: updated, resourceId: assignmentId, details: { fields: Object.keys(changes) } };
+        },
+      ),
     ),
 });

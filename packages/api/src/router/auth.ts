@@ -1,8 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { writeAudit } from "../audit/write";
-import { verifyPassword } from "../auth/passwords";
-import { SESSION_COOKIE } from "../context";
+import { mutateWithAudit } from "../audit/mutate";
+import { assertStrongPassword, newPasswordSchema } from "../auth/password-policy";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { clearSessionCookie, setSessionCookie } from "../context";
 import { authedProcedure, publicProcedure, router } from "../trpc";
 import { publicUserSelect } from "./user";
 
@@ -12,12 +13,17 @@ export const loginInput = z.object({
     .max(254)
     .transform((e) => e.trim().toLowerCase()),
   password: z.string().min(1).max(1024),
+  /**
+   * How the session travels: "token" (scripts; the token is in the answer, no cookie) or "cookie" (the web app;
+   * an httpOnly cookie, and no token a page script could read).
+   */
+  session: z.enum(["token", "cookie"]).default("token"),
 });
 
 export const authRouter = router({
-  /** Verifies the password, opens a session (several per user: one per device) and sets the httpOnly cookie. */
+  /** Verifies the password and opens a session (several per user: one per device). */
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const { db, redis, config } = ctx.deps;
+    const { db, redis } = ctx.deps;
     await ctx.deps.consumeLoginAttempt(input.email, ctx.ip);
     const account = await db.user.findUnique({
       where: { email: input.email },
@@ -39,31 +45,73 @@ export const authRouter = router({
         message: "Sign-in is unavailable right now; try again shortly",
       });
     }
-    await writeAudit(
-      db,
-      { userId: user.id, institutionId: user.institutionId },
-      { action: "auth.login", resource: "session", resourceId: user.id, details: { ip: ctx.ip } },
-    );
-    ctx.res.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.NODE_ENV === "production",
-      path: "/",
-      maxAge: 3600 * 24 * 30,
-    });
+    const actor = { userId: user.id, institutionId: user.institutionId };
+    await mutateWithAudit(ctx.deps, actor, { action: "auth.login", resource: "session" }, async () => ({
+      result: null,
+      resourceId: user.id,
+      details: { ip: ctx.ip, session: input.session },
+    }));
+    if (input.session === "cookie") {
+      setSessionCookie(ctx, token);
+      return { token: null, user };
+    }
     return { token, user };
   }),
 
+  /** Ends this device's session. */
   logout: authedProcedure.mutation(async ({ ctx }) => {
     await ctx.deps.redis.sessions.revoke(ctx.token);
-    await writeAudit(ctx.deps.db, ctx.actor, {
-      action: "auth.logout",
-      resource: "session",
+    await mutateWithAudit(ctx.deps, ctx.actor, { action: "auth.logout", resource: "session" }, async () => ({
+      result: null,
       resourceId: ctx.actor.userId,
-    });
-    ctx.res.clearCookie(SESSION_COOKIE, { path: "/" });
+    }));
+    clearSessionCookie(ctx);
     return { ok: true as const };
   }),
+
+  /** Ends every session of the caller, on every device, this one included. */
+  logoutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
+    const ended = await ctx.deps.redis.sessions.revokeAll(ctx.actor.userId);
+    await mutateWithAudit(
+      ctx.deps,
+      ctx.actor,
+      { action: "auth.logoutEverywhere", resource: "session" },
+      async () => ({ result: null, resourceId: ctx.actor.userId, details: { ended } }),
+    );
+    clearSessionCookie(ctx);
+    return { ended };
+  }),
+
+  /** Changes the caller's password after checking the current one; every other session ends. */
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const account = await ctx.deps.db.user.findUniqueOrThrow({
+        where: { id: ctx.actor.userId },
+        select: { email: true, name: true, passwordHash: true },
+      });
+      if (!(await verifyPassword(account.passwordHash, input.currentPassword)))
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "currentPassword: the current password is wrong",
+        });
+      assertStrongPassword(input.newPassword, [account.email, account.name], "newPassword");
+      const passwordHash = await hashPassword(input.newPassword);
+      await mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "auth.changePassword", resource: "user" },
+        async (tx) => {
+          await tx.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash } });
+          return {
+            result: null,
+            resourceId: ctx.actor.userId,
+            after: [() => ctx.deps.redis.sessions.revokeAll(ctx.actor.userId, ctx.token)],
+          };
+        },
+      );
+      return { ok: true as const };
+    }),
 
   me: authedProcedure.query(async ({ ctx }) => {
     const user = await ctx.deps.db.user.findUniqueOrThrow({

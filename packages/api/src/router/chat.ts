@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { writeAudit } from "../audit/write";
+import { mutateWithAudit } from "../audit/mutate";
 import { replyToStudent } from "../chat/reply";
 import { router, studentProcedure } from "../trpc";
 import { text } from "../validation/text";
-import { pageArgs, pageInput, toPage } from "./pagination";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 const messageSelect = { id: true, role: true, content: true, createdAt: true } as const;
 
@@ -13,7 +13,7 @@ export const chatRouter = router({
     .mutation(async ({ ctx, input }) => {
       await ctx.deps.consumeChatMessage(ctx.actor.studentId);
       const reply = await replyToStudent(ctx.deps, ctx.actor.studentId, input.content);
-      return ctx.deps.db.$transaction(async (tx) => {
+      return mutateWithAudit(ctx.deps, ctx.actor, { action: "chat.send", resource: "chat" }, async (tx) => {
         const base = { userId: ctx.actor.userId, studentId: ctx.actor.studentId };
         const question = await tx.chatMessage.create({
           data: { ...base, role: "USER", content: input.content },
@@ -29,16 +29,19 @@ export const chatRouter = router({
           },
           select: messageSelect,
         });
-        await writeAudit(tx, ctx.actor, { action: "chat.send", resource: "chat", resourceId: question.id });
-        return { question, answer };
+        return { result: { question, answer }, resourceId: question.id };
       });
     }),
 
   history: studentProcedure
     .input(z.object(pageInput).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
+      const where = { studentId: ctx.actor.studentId };
+      await assertCursorInList(input.cursor, (id) =>
+        ctx.deps.db.chatMessage.count({ where: { ...where, id } }),
+      );
       const rows = await ctx.deps.db.chatMessage.findMany({
-        where: { studentId: ctx.actor.studentId },
+        where,
         select: messageSelect,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         ...pageArgs(input),

@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { found, manageableClasses, readableClasses } from "../access/scope";
-import { writeAudit } from "../audit/write";
-import { afterCommit } from "../http/after-commit";
+import { mutateWithAudit } from "../audit/mutate";
 import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
 
@@ -44,7 +43,7 @@ export const classRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
+      mutateWithAudit(ctx.deps, ctx.actor, { action: "class.create", resource: "class" }, async (tx) => {
         const created = await tx.class.create({
           data: {
             ...input,
@@ -54,20 +53,14 @@ export const classRouter = router({
           },
           select: classSummary,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "class.create",
-          resource: "class",
-          resourceId: created.id,
-          details: input,
-        });
-        return created;
+        return { result: created, resourceId: created.id, details: input };
       }),
     ),
 
   addTeacher: adminProcedure
     .input(z.object({ classId: z.uuid(), userId: z.uuid() }))
     .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
+      mutateWithAudit(ctx.deps, ctx.actor, { action: "class.addTeacher", resource: "class" }, async (tx) => {
         found(
           await tx.class.findFirst({ where: { id: input.classId, institutionId: ctx.actor.institutionId } }),
           "Class",
@@ -82,21 +75,19 @@ export const classRouter = router({
           data: [{ userId: teacher.id, classId: input.classId }],
           skipDuplicates: true,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "class.addTeacher",
-          resource: "class",
+        return {
+          result: { classId: input.classId, userId: teacher.id },
           resourceId: input.classId,
           details: input,
-        });
-        return { classId: input.classId, userId: teacher.id };
+        };
       }),
     ),
 
   /** Enrolls students (idempotent: already enrolled ones are left as they are). */
   enroll: roleProcedure("TEACHER", "ADMIN")
     .input(z.object({ classId: z.uuid(), studentIds: z.array(z.uuid()).min(1).max(500) }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await ctx.deps.db.$transaction(async (tx) => {
+    .mutation(({ ctx, input }) =>
+      mutateWithAudit(ctx.deps, ctx.actor, { action: "class.enroll", resource: "class" }, async (tx) => {
         found(
           await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
           "Class",
@@ -113,17 +104,12 @@ export const classRouter = router({
           data: studentIds.map((studentId) => ({ studentId, classId: input.classId })),
           skipDuplicates: true,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "class.enroll",
-          resource: "class",
+        return {
+          result: { enrolled: studentIds.length, added: count },
           resourceId: input.classId,
           details: { studentIds, added: count },
-        });
-        return { enrolled: studentIds.length, added: count };
-      });
-      await afterCommit(ctx.deps, "class.enroll", [
-        () => ctx.deps.redis.leaderboards.invalidate(input.classId),
-      ]);
-      return result;
-    }),
+          after: [() => ctx.deps.redis.leaderboards.invalidate(input.classId)],
+        };
+      }),
+    ),
 });

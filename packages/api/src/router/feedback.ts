@@ -1,12 +1,11 @@
-import { draftFeedbackForSubmission } from "@edu/worker/ai";
-import { enqueueRisk } from "@edu/worker/queues";
+import { draftFeedbackForSubmission } from "@edu/ai";
+import { enqueueRisk } from "@edu/jobs";
 import { z } from "zod";
-import { found, manageableClasses, readableStudents } from "../access/scope";
-import { writeAudit } from "../audit/write";
-import { afterCommit } from "../http/after-commit";
+import { found, manageableClasses, readableFeedback, readableStudents } from "../access/scope";
+import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
-import { pageArgs, pageInput, toPage } from "./pagination";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 const feedbackSelect = {
   id: true,
@@ -53,49 +52,46 @@ export const feedbackRouter = router({
         aiSuggested: z.boolean().default(false),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const feedback = await ctx.deps.db.$transaction(async (tx) => {
-        const submission = found(
-          await tx.submission.findFirst({
-            where: teachableSubmission(ctx.actor, input.submissionId),
-            select: { studentId: true },
-          }),
-          "Submission",
-        );
-        const created = await tx.feedback.create({
-          data: { ...input, teacherId: ctx.actor.userId, studentId: submission.studentId },
-          select: feedbackSelect,
-        });
-        await writeAudit(tx, ctx.actor, {
-          action: "feedback.create",
-          resource: "feedback",
-          resourceId: created.id,
-          details: {
-            submissionId: input.submissionId,
-            studentId: submission.studentId,
-            aiSuggested: input.aiSuggested,
-          },
-        });
-        return created;
-      });
-      await afterCommit(ctx.deps, "feedback.create", [
-        () => ctx.deps.redis.cache.invalidate("feedback-list", feedback.studentId),
-        () =>
-          ctx.deps.redis.updates.publish("feedback", feedback.studentId, {
-            type: "feedback.created",
-            data: { feedbackId: feedback.id },
-          }),
-        () =>
-          enqueueRisk(
-            ctx.deps.queues,
-            { scope: "student", studentId: feedback.studentId },
-            `feedback-${feedback.id}`,
-          ),
-      ]);
-      return feedback;
-    }),
+    .mutation(({ ctx, input }) =>
+      mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "feedback.create", resource: "feedback" },
+        async (tx) => {
+          const submission = found(
+            await tx.submission.findFirst({
+              where: teachableSubmission(ctx.actor, input.submissionId),
+              select: { studentId: true },
+            }),
+            "Submission",
+          );
+          const created = await tx.feedback.create({
+            data: { ...input, teacherId: ctx.actor.userId, studentId: submission.studentId },
+            select: feedbackSelect,
+          });
+          const { studentId } = created;
+          return {
+            result: created,
+            resourceId: created.id,
+            details: { submissionId: input.submissionId, studentId, aiSuggested: input.aiSuggested },
+            after: [
+              () => ctx.deps.redis.cache.invalidate("feedback-list", studentId),
+              () =>
+                ctx.deps.redis.updates.publish("feedback", studentId, {
+                  type: "feedback.created",
+                  data: { feedbackId: created.id },
+                }),
+              () => enqueueRisk(ctx.deps.queues, { scope: "student", studentId }, `feedback-${created.id}`),
+            ],
+          };
+        },
+      ),
+    ),
 
-  /** A student's feedback, newest first. The first page is cached and dropped whenever feedback is written. */
+  /**
+   * A student's feedback, newest first; a teacher sees only their classes'. The first page is cached and dropped
+   * whenever feedback is written.
+   */
   listForStudent: authedProcedure
     .input(z.object({ studentId: z.uuid(), ...pageInput }))
     .query(async ({ ctx, input }) => {
@@ -106,18 +102,24 @@ export const feedbackRouter = router({
         }),
         "Student",
       );
+      const inList = { AND: [{ studentId: input.studentId }, readableFeedback(ctx.actor)] };
+      await assertCursorInList(input.cursor, (id) =>
+        ctx.deps.db.feedback.count({ where: { AND: [inList, { id }] } }),
+      );
       const load = async () =>
         toPage(
           await ctx.deps.db.feedback.findMany({
-            where: { studentId: input.studentId },
+            where: inList,
             select: feedbackSelect,
             orderBy: [{ createdAt: "desc" }, { id: "desc" }],
             ...pageArgs(input),
           }),
           input.limit,
         );
+      // The cached page holds all of the student's feedback: only for callers who may read all of it.
+      const seesAll = ctx.actor.role !== "TEACHER";
       const firstDefaultPage = !input.cursor && input.limit === pageInput.limit.parse(undefined);
-      return firstDefaultPage
+      return seesAll && firstDefaultPage
         ? ctx.deps.redis.cache.getOrLoad("feedback-list", input.studentId, load)
         : load();
     }),

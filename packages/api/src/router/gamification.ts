@@ -1,9 +1,9 @@
-import { progressForPoints } from "@edu/db/domain";
+import { progressForPoints } from "@edu/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { found, readableStudents } from "../access/scope";
 import { authedProcedure, router, studentProcedure } from "../trpc";
-import { pageArgs, pageInput, toPage } from "./pagination";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 export const gamificationRouter = router({
   /** Points, level, streak and the way to the next level; cached 10 minutes, dropped when points change. */
@@ -35,8 +35,12 @@ export const gamificationRouter = router({
     }),
 
   events: studentProcedure.input(z.object(pageInput).default({ limit: 20 })).query(async ({ ctx, input }) => {
+    const where = { studentId: ctx.actor.studentId };
+    await assertCursorInList(input.cursor, (id) =>
+      ctx.deps.db.gamificationEvent.count({ where: { ...where, id } }),
+    );
     const rows = await ctx.deps.db.gamificationEvent.findMany({
-      where: { studentId: ctx.actor.studentId },
+      where,
       select: {
         id: true,
         eventType: true,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { writeAudit } from "../audit/write";
+import { mutateWithAudit } from "../audit/mutate";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { text } from "../validation/text";
 
@@ -16,24 +16,24 @@ export const institutionRouter = router({
     ),
   ),
 
-  update: adminProcedure
-    .input(z.object({ name: text(200, { trim: true }) }))
-    .mutation(async ({ ctx, input }) => {
-      const institution = await ctx.deps.db.$transaction(async (tx) => {
+  update: adminProcedure.input(z.object({ name: text(200, { trim: true }) })).mutation(({ ctx, input }) =>
+    mutateWithAudit(
+      ctx.deps,
+      ctx.actor,
+      { action: "institution.update", resource: "institution" },
+      async (tx) => {
         const updated = await tx.institution.update({
           where: { id: ctx.actor.institutionId },
           data: input,
           select: institutionSelect,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "institution.update",
-          resource: "institution",
+        return {
+          result: updated,
           resourceId: updated.id,
           details: input,
-        });
-        return updated;
-      });
-      await ctx.deps.redis.cache.invalidate("institution", institution.id);
-      return institution;
-    }),
+          after: [() => ctx.deps.redis.cache.invalidate("institution", updated.id)],
+        };
+      },
+    ),
+  ),
 });

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
 /** The cursor-pagination input every list takes: `limit` rows after the row whose id is `cursor`. */
@@ -20,4 +21,16 @@ export function toPage<T extends { id: string }>(
 ): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * A cursor must be a row of the very list being paged. Prisma would page from any row, so an unknown id and one
+ * outside the caller's reach would answer differently (an existence oracle); both are refused alike instead.
+ */
+export async function assertCursorInList(
+  cursor: string | undefined,
+  countInList: (id: string) => Promise<number>,
+) {
+  if (cursor && (await countInList(cursor)) === 0)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: not a row of this list" });
 }

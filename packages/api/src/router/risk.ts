@@ -1,11 +1,9 @@
-import type { RiskLevel } from "@edu/db";
-import { enqueueRisk } from "@edu/worker/queues";
+import { levelsAtOrAbove, RISK_LEVELS } from "@edu/domain";
+import { enqueueRisk } from "@edu/jobs";
 import { z } from "zod";
 import { found, manageableClasses, readableStudents } from "../access/scope";
-import { writeAudit } from "../audit/write";
+import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
-
-const LEVELS: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 const predictionSelect = {
   riskScore: true,
@@ -43,7 +41,7 @@ export const riskRouter = router({
     .input(
       z.object({
         classId: z.uuid(),
-        minLevel: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]).default("MEDIUM"),
+        minLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -57,7 +55,7 @@ export const riskRouter = router({
       return ctx.deps.db.student.findMany({
         where: {
           enrollments: { some: { classId: input.classId } },
-          riskLevel: { in: LEVELS.slice(LEVELS.indexOf(input.minLevel)) },
+          riskLevel: { in: levelsAtOrAbove(input.minLevel) },
         },
         select: { id: true, riskScore: true, riskLevel: true, user: { select: { name: true } } },
         orderBy: [{ riskScore: "desc" }, { id: "asc" }],
@@ -84,12 +82,16 @@ export const riskRouter = router({
         { scope: "class", classId: input.classId },
         `manual-${minute}`,
       );
-      await writeAudit(ctx.deps.db, ctx.actor, {
-        action: "risk.recompute",
-        resource: "class",
-        resourceId: input.classId,
-        details: { jobId: job.id ?? null },
-      });
-      return { jobId: job.id ?? null };
+      const jobId = job.id ?? null;
+      return mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "risk.recompute", resource: "class" },
+        async () => ({
+          result: { jobId },
+          resourceId: input.classId,
+          details: { jobId },
+        }),
+      );
     }),
 });

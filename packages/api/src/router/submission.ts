@@ -1,10 +1,10 @@
-import { parseGithubUrl } from "@edu/db/domain";
-import { enqueueAnalysis } from "@edu/worker/queues";
+import { compareFindings, parseGithubUrl } from "@edu/domain";
+import { enqueueAnalysis } from "@edu/jobs";
 import { z } from "zod";
-import { found, readableStudents } from "../access/scope";
-import { writeAudit } from "../audit/write";
+import { found, readableSubmissions } from "../access/scope";
+import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, router, studentProcedure } from "../trpc";
-import { pageArgs, pageInput, toPage } from "./pagination";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 const githubUrlSchema = z
   .string()
@@ -30,34 +30,35 @@ const submissionSelect = {
   submittedAt: true,
 } as const;
 
-const SEVERITY_ORDER = { CRITICAL: 0, MAJOR: 1, MINOR: 2, INFO: 3 } as const;
-
 export const submissionRouter = router({
   /** A student submits a repository for an assignment of a class they are enrolled in; analysis is queued. */
   create: studentProcedure
     .input(z.object({ assignmentId: z.uuid(), githubUrl: githubUrlSchema }))
     .mutation(async ({ ctx, input }) => {
       const studentId = ctx.actor.studentId;
-      const submission = await ctx.deps.db.$transaction(async (tx) => {
-        found(
-          await tx.assignment.findFirst({
-            where: { id: input.assignmentId, class: { enrollments: { some: { studentId } } } },
-            select: { id: true },
-          }),
-          "Assignment",
-        );
-        const created = await tx.submission.create({
-          data: { studentId, assignmentId: input.assignmentId, githubUrl: input.githubUrl },
-          select: submissionSelect,
-        });
-        await writeAudit(tx, ctx.actor, {
-          action: "submission.create",
-          resource: "submission",
-          resourceId: created.id,
-          details: { assignmentId: input.assignmentId, githubUrl: input.githubUrl },
-        });
-        return created;
-      });
+      const submission = await mutateWithAudit(
+        ctx.deps,
+        ctx.actor,
+        { action: "submission.create", resource: "submission" },
+        async (tx) => {
+          found(
+            await tx.assignment.findFirst({
+              where: { id: input.assignmentId, class: { enrollments: { some: { studentId } } } },
+              select: { id: true },
+            }),
+            "Assignment",
+          );
+          const created = await tx.submission.create({
+            data: { studentId, assignmentId: input.assignmentId, githubUrl: input.githubUrl },
+            select: submissionSelect,
+          });
+          return {
+            result: created,
+            resourceId: created.id,
+            details: { assignmentId: input.assignmentId, githubUrl: input.githubUrl },
+          };
+        },
+      );
       try {
         await enqueueAnalysis(ctx.deps.queues, submission.id);
       } catch (error) {
@@ -78,12 +79,16 @@ export const submissionRouter = router({
   list: authedProcedure
     .input(z.object({ assignmentId: z.uuid().optional(), studentId: z.uuid().optional(), ...pageInput }))
     .query(async ({ ctx, input }) => {
+      const where = {
+        assignmentId: input.assignmentId,
+        studentId: input.studentId,
+        AND: [readableSubmissions(ctx.actor)],
+      };
+      await assertCursorInList(input.cursor, (id) =>
+        ctx.deps.db.submission.count({ where: { AND: [where, { id }] } }),
+      );
       const rows = await ctx.deps.db.submission.findMany({
-        where: {
-          assignmentId: input.assignmentId,
-          studentId: input.studentId,
-          student: readableStudents(ctx.actor),
-        },
+        where,
         select: submissionSelect,
         orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
         ...pageArgs(input),
@@ -94,7 +99,7 @@ export const submissionRouter = router({
   get: authedProcedure.input(z.object({ submissionId: z.uuid() })).query(async ({ ctx, input }) => {
     const submission = found(
       await ctx.deps.db.submission.findFirst({
-        where: { id: input.submissionId, student: readableStudents(ctx.actor) },
+        where: { AND: [{ id: input.submissionId }, readableSubmissions(ctx.actor)] },
         select: {
           ...submissionSelect,
           assignment: { select: { id: true, title: true, dueDate: true, classId: true } },
@@ -113,12 +118,7 @@ export const submissionRouter = router({
       }),
       "Submission",
     );
-    submission.findings.sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        a.filePath.localeCompare(b.filePath) ||
-        a.line - b.line,
-    );
+    submission.findings.sort(compareFindings);
     return submission;
   }),
 });

@@ -1,9 +1,16 @@
 import { UPDATE_RESOURCES, type UpdateResource } from "@edu/db/redis";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { found, readableClasses, readableGrievances, readableStudents } from "../access/scope";
+import {
+  found,
+  readableClasses,
+  readableGrievances,
+  readableStudents,
+  readableSubmissions,
+} from "../access/scope";
 import type { AuthedContext } from "../trpc";
 import { authedProcedure, router } from "../trpc";
+import { subscribe } from "../updates/subscription";
 
 /** Throws NOT_FOUND unless the caller may read the resource whose changes they ask for. */
 async function authorize(ctx: AuthedContext, resource: UpdateResource, id: string) {
@@ -12,7 +19,7 @@ async function authorize(ctx: AuthedContext, resource: UpdateResource, id: strin
   switch (resource) {
     case "submission":
       return found(
-        await db.submission.findFirst({ where: { id, student: readableStudents(ctx.actor) }, select }),
+        await db.submission.findFirst({ where: { AND: [{ id }, readableSubmissions(ctx.actor)] }, select }),
         "Submission",
       );
     case "grievance":
@@ -37,7 +44,8 @@ async function authorize(ctx: AuthedContext, resource: UpdateResource, id: strin
 export const updatesRouter = router({
   /**
    * Change events of one resource over SSE, read from its `updates:{resource}:{id}` stream. Events carry the
-   * stream id, so a client that reconnects (with lastEventId) gets what it missed.
+   * stream id, so a client that reconnects (with lastEventId) gets what it missed. The stream ends with the
+   * caller's session.
    */
   onChange: authedProcedure
     .input(
@@ -52,27 +60,8 @@ export const updatesRouter = router({
     )
     .subscription(async function* ({ ctx, input, signal }) {
       await authorize(ctx, input.resource, input.id);
-      // XREAD BLOCK holds its connection: each subscription gets its own, closed when the client leaves.
-      const reader = ctx.deps.redis.redis.duplicate();
-      const close = () => reader.disconnect();
-      signal?.addEventListener("abort", close, { once: true });
-      try {
-        let lastId = input.lastEventId ?? "$";
-        while (!signal?.aborted) {
-          const entries = await ctx.deps.redis.updates
-            .read(reader, input.resource, input.id, lastId, 10_000)
-            .catch((error) => {
-              if (signal?.aborted) return [];
-              throw error;
-            });
-          for (const entry of entries) {
-            lastId = entry.id;
-            yield tracked(entry.id, entry.event);
-          }
-        }
-      } finally {
-        signal?.removeEventListener("abort", close);
-        close();
-      }
+      const session = { token: ctx.token, userId: ctx.actor.userId };
+      for await (const entry of subscribe(ctx.deps, session, input, signal))
+        yield tracked(entry.id, entry.event);
     }),
 });

@@ -1,11 +1,12 @@
 import type { Prisma } from "@edu/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { writeAudit } from "../audit/write";
+import { mutateWithAudit } from "../audit/mutate";
+import { assertStrongPassword, newPasswordSchema } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { text } from "../validation/text";
-import { pageArgs, pageInput, toPage } from "./pagination";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 /** The user fields any caller may see; never the password hash. */
 export const publicUserSelect = {
@@ -27,8 +28,10 @@ export const userRouter = router({
   list: adminProcedure
     .input(z.object({ role: roleSchema.optional(), ...pageInput }))
     .query(async ({ ctx, input }) => {
+      const where = { institutionId: ctx.actor.institutionId, role: input.role };
+      await assertCursorInList(input.cursor, (id) => ctx.deps.db.user.count({ where: { ...where, id } }));
       const rows = await ctx.deps.db.user.findMany({
-        where: { institutionId: ctx.actor.institutionId, role: input.role },
+        where,
         select: publicUserSelect,
         orderBy: { id: "asc" },
         ...pageArgs(input),
@@ -45,12 +48,13 @@ export const userRouter = router({
           .transform((e) => e.trim().toLowerCase()),
         name: nameSchema,
         role: roleSchema,
-        password: z.string().min(12, "use at least 12 characters").max(1024),
+        password: newPasswordSchema,
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      assertStrongPassword(input.password, [input.email, input.name], "password");
       const passwordHash = await hashPassword(input.password);
-      return ctx.deps.db.$transaction(async (tx) => {
+      return mutateWithAudit(ctx.deps, ctx.actor, { action: "user.create", resource: "user" }, async (tx) => {
         if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
           throw new TRPCError({ code: "CONFLICT", message: "A user with this e-mail already exists" });
         }
@@ -65,13 +69,7 @@ export const userRouter = router({
           },
           select: publicUserSelect,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "user.create",
-          resource: "user",
-          resourceId: user.id,
-          details: { email: user.email, role: user.role },
-        });
-        return user;
+        return { result: user, resourceId: user.id, details: { email: user.email, role: user.role } };
       });
     }),
 
@@ -92,19 +90,13 @@ export const userRouter = router({
         .partial(),
     )
     .mutation(({ ctx, input }) =>
-      ctx.deps.db.$transaction(async (tx) => {
+      mutateWithAudit(ctx.deps, ctx.actor, { action: "user.updateProfile", resource: "user" }, async (tx) => {
         const user = await tx.user.update({
           where: { id: ctx.actor.userId },
           data: input,
           select: publicUserSelect,
         });
-        await writeAudit(tx, ctx.actor, {
-          action: "user.updateProfile",
-          resource: "user",
-          resourceId: user.id,
-          details: { fields: Object.keys(input) },
-        });
-        return user;
+        return { result: user, resourceId: user.id, details: { fields: Object.keys(input) } };
       }),
     ),
 });

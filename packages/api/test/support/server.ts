@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { DEMO_PASSWORD, seedDemoData } from "@edu/db/seed";
 import { createTestDatabase, deleteMatching, type TestDatabase } from "@edu/db/testing";
+import { DEMO_PASSWORD, seedDemoData } from "@edu/seed";
 import { pino } from "pino";
 import { createClient, type EduClient } from "../../src/client";
 import { loadApiConfig } from "../../src/config";
@@ -50,6 +50,7 @@ export async function startTestServer(
     anonymous: createClient({ url: trpcUrl }),
     async login(email, password = DEMO_PASSWORD) {
       const { token } = await createClient({ url: trpcUrl }).auth.login.mutate({ email, password });
+      if (!token) throw new Error("a token login answered without a token");
       return Object.assign(createClient({ url: trpcUrl, token }), { token });
     },
     async close() {

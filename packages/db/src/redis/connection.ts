@@ -11,8 +11,10 @@ export function createRedis(
   onError: (error: Error) => void = () => {},
 ): Redis {
   const redis = new Redis(env.REDIS_URL, {
-    // Fail a command quickly when Redis is away, so callers can fall back to PostgreSQL instead of hanging.
+    // Fail a command quickly when Redis is away (refused: after two reconnect attempts) or stalled (accepting
+    // connections but not answering: after a second), so callers fall back or answer SERVICE_UNAVAILABLE.
     maxRetriesPerRequest: 2,
+    commandTimeout: 1_000,
     connectTimeout: 5_000,
     ...options,
   });
@@ -29,5 +31,8 @@ export function createRedis(
   return redis;
 }
 
-/** Options BullMQ requires on the connections its workers block on. */
-export const blockingConnectionOptions: RedisOptions = { maxRetriesPerRequest: null };
+/** Options of connections that block (BullMQ workers, XREAD BLOCK readers): no retry cap, no command timeout. */
+export const blockingConnectionOptions: RedisOptions = {
+  maxRetriesPerRequest: null,
+  commandTimeout: undefined,
+};

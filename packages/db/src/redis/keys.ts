@@ -41,6 +41,8 @@ export function createKeyBuilder(prefix = "") {
   return {
     prefix,
     session: (userId: string) => `${prefix}session:${segment(userId, "userId")}`,
+    /** Which user a session token (by its SHA-256) belongs to, so tokens can be opaque. */
+    sessionToken: (digest: string) => `${prefix}session-token:${segment(digest, "digest")}`,
     cache: (resource: CacheResource, id: string) => `${prefix}cache:${resource}:${segment(id, "id")}`,
     leaderboard: (classId: string) => `${prefix}leaderboard:${segment(classId, "classId")}`,
     updates: (resource: UpdateResource, id: string) => `${prefix}updates:${resource}:${segment(id, "id")}`,

@@ -12,59 +12,90 @@ export type SessionInfo = {
 };
 
 const tokenDigest = (token: string) => createHash("sha256").update(token).digest("base64url");
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Sessions live in the seed's `session:{userId}` key: a hash with one field per device, so a user can be
- * signed in on several devices. The field is a SHA-256 of the token, so a Redis dump holds no usable
- * token. Each device slides its own hour (lastSeenAt); the key's TTL slides with the latest of them.
+ * signed in on several devices and signed out of all of them at once. The field is a SHA-256 of the token, so a
+ * Redis dump holds no usable token, and `session-token:{sha256}` names the user, so the token itself is 32
+ * random bytes that say nothing about who holds it. Each device slides its own hour (lastSeenAt); the keys' TTL
+ * slides with it.
  */
 export class Sessions {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyBuilder,
-    private readonly ttlSeconds = TTL_SECONDS.session,
+    readonly ttlSeconds = TTL_SECONDS.session,
   ) {}
 
   async create(userId: string, meta: { userAgent?: string; ip?: string } = {}): Promise<string> {
-    const token = `${userId}.${randomBytes(32).toString("base64url")}`;
+    const token = randomBytes(32).toString("base64url");
     const now = new Date();
     const info: SessionInfo = { userId, createdAt: now, lastSeenAt: now, ...meta };
     const key = this.keys.session(userId);
+    const digest = tokenDigest(token);
     await this.redis
       .multi()
-      .hset(key, tokenDigest(token), superjson.stringify(info))
+      .hset(key, digest, superjson.stringify(info))
       .expire(key, this.ttlSeconds)
+      .set(this.keys.sessionToken(digest), userId, "EX", this.ttlSeconds)
       .exec();
     return token;
   }
 
-  /** The session a token belongs to, sliding its expiry; undefined when unknown or expired. Throws if Redis is down. */
-  async touch(token: string): Promise<SessionInfo | undefined> {
-    const userId = token.split(".", 1)[0] ?? "";
-    if (!/^[0-9a-f-]{36}$/.test(userId)) return undefined;
-    const key = this.keys.session(userId);
-    const field = tokenDigest(token);
-    const raw = await this.redis.hget(key, field);
+  /** The live session of a token, without sliding it; undefined when unknown or expired. Throws if Redis is down. */
+  async peek(token: string): Promise<SessionInfo | undefined> {
+    if (!TOKEN.test(token)) return undefined;
+    const digest = tokenDigest(token);
+    const userId = await this.redis.get(this.keys.sessionToken(digest));
+    if (userId === null) return undefined;
+    const raw = await this.redis.hget(this.keys.session(userId), digest);
     if (raw === null) return undefined;
     const info = superjson.parse<SessionInfo>(raw);
-    const now = new Date();
-    if (now.getTime() - info.lastSeenAt.getTime() > this.ttlSeconds * 1000) {
-      await this.redis.hdel(key, field);
+    if (Date.now() - info.lastSeenAt.getTime() > this.ttlSeconds * 1000) {
+      await this.forget(userId, [digest]);
       return undefined;
     }
-    info.lastSeenAt = now;
-    await this.redis.multi().hset(key, field, superjson.stringify(info)).expire(key, this.ttlSeconds).exec();
+    return info;
+  }
+
+  /** The session a token belongs to, sliding its expiry; undefined when unknown or expired. Throws if Redis is down. */
+  async touch(token: string): Promise<SessionInfo | undefined> {
+    const info = await this.peek(token);
+    if (!info) return undefined;
+    info.lastSeenAt = new Date();
+    const key = this.keys.session(info.userId);
+    const digest = tokenDigest(token);
+    await this.redis
+      .multi()
+      .hset(key, digest, superjson.stringify(info))
+      .expire(key, this.ttlSeconds)
+      .expire(this.keys.sessionToken(digest), this.ttlSeconds)
+      .exec();
     return info;
   }
 
   async revoke(token: string): Promise<void> {
-    const userId = token.split(".", 1)[0] ?? "";
-    if (!/^[0-9a-f-]{36}$/.test(userId)) return;
-    await this.redis.hdel(this.keys.session(userId), tokenDigest(token));
+    if (!TOKEN.test(token)) return;
+    const digest = tokenDigest(token);
+    const userId = await this.redis.get(this.keys.sessionToken(digest));
+    if (userId !== null) await this.forget(userId, [digest]);
   }
 
-  /** Signs a user out everywhere (password change, account disabled). */
-  async revokeAll(userId: string): Promise<void> {
-    await this.redis.del(this.keys.session(userId));
+  /** Signs a user out on every device, or every device but the one holding `keep` (a password change). */
+  async revokeAll(userId: string, keep?: string): Promise<number> {
+    const kept = keep === undefined ? undefined : tokenDigest(keep);
+    const digests = (await this.redis.hkeys(this.keys.session(userId))).filter((d) => d !== kept);
+    await this.forget(userId, digests);
+    return digests.length;
+  }
+
+  private async forget(userId: string, digests: string[]) {
+    if (digests.length === 0) return;
+    await this.redis
+      .multi()
+      .hdel(this.keys.session(userId), ...digests)
+      .del(...digests.map((d) => this.keys.sessionToken(d)))
+      .exec();
   }
 }

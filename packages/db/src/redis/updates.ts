@@ -25,10 +25,51 @@ export class Updates {
     return entryId;
   }
 
+  /** The stream key of one resource, as readStreams takes it. */
+  key(resource: UpdateResource, id: string): string {
+    return this.keys.updates(resource, id);
+  }
+
+  /** The id of a resource's newest entry, or "0-0" when it has none: where a new reader starts. */
+  async lastId(resource: UpdateResource, id: string): Promise<string> {
+    const [newest] = await this.redis.xrevrange(this.keys.updates(resource, id), "+", "-", "COUNT", 1);
+    return newest?.[0] ?? "0-0";
+  }
+
+  /** Entries after `afterId` up to `toId` (both ids as XRANGE takes them), without blocking. */
+  async range(resource: UpdateResource, id: string, afterId: string, toId = "+"): Promise<StreamEntry[]> {
+    const entries = await this.redis.xrange(
+      this.keys.updates(resource, id),
+      `(${afterId}`,
+      toId,
+      "COUNT",
+      1000,
+    );
+    return entries.map(toEntry);
+  }
+
   /**
-   * Entries after `afterId` ("$" = only new ones), waiting up to blockMs. Blocking needs a connection of its
-   * own: pass one that nothing else uses.
+   * Entries of several streams after each one's id, waiting up to blockMs for the first. Blocking needs a
+   * connection of its own: pass one that nothing else uses.
    */
+  async readStreams(
+    blockingRedis: Redis,
+    streams: { key: string; afterId: string }[],
+    blockMs: number,
+  ): Promise<Map<string, StreamEntry[]>> {
+    const result = await blockingRedis.xread(
+      "COUNT",
+      100,
+      "BLOCK",
+      blockMs,
+      "STREAMS",
+      ...streams.map((s) => s.key),
+      ...streams.map((s) => s.afterId),
+    );
+    return new Map((result ?? []).map(([key, entries]) => [key, entries.map(toEntry)]));
+  }
+
+  /** Entries of one resource after `afterId` ("$" = only new ones), waiting up to blockMs. */
   async read(
     blockingRedis: Redis,
     resource: UpdateResource,
@@ -37,11 +78,11 @@ export class Updates {
     blockMs: number,
   ): Promise<StreamEntry[]> {
     const key = this.keys.updates(resource, id);
-    const result = await blockingRedis.xread("COUNT", 100, "BLOCK", blockMs, "STREAMS", key, afterId);
-    const entries = result?.[0]?.[1] ?? [];
-    return entries.map(([entryId, fields]) => ({
-      id: entryId,
-      event: superjson.parse<UpdateEvent>(fields[1] ?? "{}"),
-    }));
+    return (await this.readStreams(blockingRedis, [{ key, afterId }], blockMs)).get(key) ?? [];
   }
 }
+
+const toEntry = ([entryId, fields]: [string, string[]]): StreamEntry => ({
+  id: entryId,
+  event: superjson.parse<UpdateEvent>(fields[1] ?? "{}"),
+});

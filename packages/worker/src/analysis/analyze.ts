@@ -1,13 +1,17 @@
+import {
+  compareFindings,
+  type Finding,
+  type FunctionMetrics,
+  type RepositoryMetrics,
+  THRESHOLDS,
+} from "@edu/domain";
 import { findDuplicates } from "./duplication";
 import { listSourceFiles } from "./files";
 import { analyzeJavaScript } from "./javascript";
 import { countJavaScriptLines } from "./lines";
-import { THRESHOLDS } from "./score";
 import { analyzeWithTreeSitter } from "./tree-sitter";
-import type { Finding, FunctionMetrics, RepositoryMetrics } from "./types";
 
 const MAX_FINDINGS = 500;
-const SEVERITY_RANK = { CRITICAL: 0, MAJOR: 1, MINOR: 2, INFO: 3 } as const;
 
 function functionFindings(fn: FunctionMetrics): Finding[] {
   const findings: Finding[] = [];
@@ -102,12 +106,7 @@ export async function analyzeRepository(root: string, maxFileBytes: number): Pro
       metricValue: commentLines / codeLines,
     });
   }
-  findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.filePath.localeCompare(b.filePath) ||
-      a.line - b.line,
-  );
+  findings.sort(compareFindings);
   return {
     files: files.length,
     codeLines,

@@ -1,8 +1,8 @@
 // Copy-paste detection with jscpd (token-based, language-aware). Its ESM build cannot load in Node 20, so the
 // CommonJS entry is required.
 import { createRequire } from "node:module";
+import type { Finding } from "@edu/domain";
 import type { SourceFile } from "./files";
-import type { Finding } from "./types";
 
 type Clone = {
   duplicationA: { sourceId: string; start: { line: number }; end: { line: number } };

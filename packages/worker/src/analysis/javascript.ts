@@ -1,11 +1,12 @@
 // JavaScript and TypeScript: ESLint's Node API measures each function (complexity, SonarJS cognitive
 // complexity, length) and reports lint findings with @eslint/js's recommended rules.
+
+import type { Finding, FunctionMetrics } from "@edu/domain";
 import js from "@eslint/js";
 import { ESLint, type Linter } from "eslint";
 import sonarjs from "eslint-plugin-sonarjs";
 import tseslint from "typescript-eslint";
 import type { SourceFile } from "./files";
-import type { Finding, FunctionMetrics } from "./types";
 
 const CODE = "**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}";
 

@@ -1,21 +1,23 @@
+import { afterCommit } from "@edu/db";
+import { scoreRepository } from "@edu/domain";
+import { analysisJobSchema, enqueueGamification, enqueueRisk } from "@edu/jobs";
 import { UnrecoverableError } from "bullmq";
 import type { WorkerDeps } from "../deps";
-import { analysisJobSchema, enqueueDraft, enqueueGamification, enqueueRisk } from "../queues/index";
 import { analyzeRepository } from "./analyze";
-import { scoreRepository } from "./score";
 import { fetchRepository, RepositoryError } from "./source";
 
-async function publish(deps: WorkerDeps, submissionId: string, data: Record<string, unknown>) {
-  await deps.redis.updates
-    .publish("submission", submissionId, { type: "submission.analysis", data })
-    .catch((error) => {
-      deps.log.warn({ err: error, submissionId }, "analysis update not published");
-    });
+/** After commit: watchers of the submission hear its analysis status. */
+function publish(deps: WorkerDeps, submissionId: string, data: Record<string, unknown>) {
+  return afterCommit(
+    deps.log,
+    "analysis.publish",
+    [() => deps.redis.updates.publish("submission", submissionId, { type: "submission.analysis", data })],
+    { submissionId },
+  );
 }
 
 /**
- * Fetches, analyses and scores a submission, storing its findings; then queues points, risk and a feedback
- * draft. A repository that cannot be fetched or analysed ends FAILED with a message, and is not retried.
+ * Fetches, analyses and scores a submission, storing its findings; then queues points and risk. A repository that cannot be fetched or analysed ends FAILED with a message, and is not retried.
  */
 export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt = { number: 1, max: 1 }) {
   const { submissionId } = analysisJobSchema.parse(data);
@@ -55,7 +57,6 @@ export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt
       { scope: "student", studentId: submission.studentId },
       `submission-${submissionId}`,
     );
-    await enqueueDraft(deps.queues, { kind: "feedback", submissionId });
     return { ...scores, files: metrics.files, findings: metrics.findings.length };
   } catch (error) {
     const permanent = !(error instanceof RepositoryError) || error.permanent;

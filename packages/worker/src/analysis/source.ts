@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parseGithubUrl } from "@edu/db/domain";
+import { parseGithubUrl } from "@edu/domain";
 import * as tar from "tar";
 import type { AnalysisLimits, WorkerConfig } from "../config";
 

@@ -1,9 +1,9 @@
 // Python and Java through tree-sitter's WebAssembly grammars: functions with their cyclomatic complexity
 // (McCabe: 1 + the decision points inside), and code and comment lines.
 import { createRequire } from "node:module";
+import type { FunctionMetrics } from "@edu/domain";
 import { Language as Grammar, type Node, Parser } from "web-tree-sitter";
 import type { Language, SourceFile } from "./files";
-import type { FunctionMetrics } from "./types";
 
 const require = createRequire(import.meta.url);
 

@@ -1,9 +1,14 @@
-import type { Prisma } from "@edu/db";
-import { badgeCriteriaSchema, levelForPoints } from "@edu/db/domain";
+import { afterCommit, type Prisma } from "@edu/db";
+import {
+  badgeEventKey,
+  earnedBadges,
+  levelForPoints,
+  nextStreak,
+  pointsForSubmission,
+  type StudentStats,
+  submissionEventKey,
+} from "@edu/domain";
 import type { WorkerDeps } from "../deps";
-import { meetsCriteria, type StudentStats } from "./badges";
-import { pointsForSubmission } from "./points";
-import { nextStreak } from "./streak";
 
 export type AwardResult = {
   studentId: string;
@@ -99,7 +104,7 @@ export async function awardForScoredSubmission(
           userId: student.userId,
           eventType: "SUBMISSION",
           pointsAwarded: points.total,
-          dedupeKey: `submission:${submissionId}`,
+          dedupeKey: submissionEventKey(submissionId),
         },
       ],
       skipDuplicates: true,
@@ -125,10 +130,7 @@ export async function awardForScoredSubmission(
       where: { students: { none: { studentId } } },
       select: { id: true, name: true, criteria: true },
     });
-    const earned = candidates.filter((badge) => {
-      const criteria = badgeCriteriaSchema.safeParse(badge.criteria);
-      return criteria.success && meetsCriteria(criteria.data, stats);
-    });
+    const earned = earnedBadges(candidates, stats);
     if (earned.length > 0) {
       await tx.studentBadge.createMany({
         data: earned.map((b) => ({ studentId, badgeId: b.id })),
@@ -140,7 +142,7 @@ export async function awardForScoredSubmission(
           userId: student.userId,
           eventType: "ACHIEVEMENT" as const,
           badgeUnlockedId: b.id,
-          dedupeKey: `badge:${studentId}:${b.id}`,
+          dedupeKey: badgeEventKey(studentId, b.id),
         })),
         skipDuplicates: true,
       });
@@ -158,24 +160,26 @@ export async function awardForScoredSubmission(
 }
 
 /** After commit: leaderboards in step, update events, stale progress dropped. Redis trouble never fails the award. */
-async function announce(deps: WorkerDeps, result: AwardResult) {
-  const { redis } = deps;
-  const effects = [
-    redis.cache.invalidate("student-progress", result.studentId),
-    redis.updates.publish("student", result.studentId, {
-      type: "points.changed",
-      data: { points: result.points, badges: result.badges },
-    }),
-    ...result.classIds.flatMap((classId) => [
-      redis.leaderboards.setPointsIfPresent(classId, result.studentId, result.points),
-      redis.updates.publish("leaderboard", classId, {
-        type: "leaderboard.moved",
-        data: { studentId: result.studentId, points: result.points },
-      }),
-    ]),
-  ];
-  for (const outcome of await Promise.allSettled(effects)) {
-    if (outcome.status === "rejected")
-      deps.log.warn({ err: outcome.reason, studentId: result.studentId }, "award announced partly");
-  }
+function announce({ redis, log }: WorkerDeps, result: AwardResult) {
+  return afterCommit(
+    log,
+    "gamification.award",
+    [
+      () => redis.cache.invalidate("student-progress", result.studentId),
+      () =>
+        redis.updates.publish("student", result.studentId, {
+          type: "points.changed",
+          data: { points: result.points, badges: result.badges },
+        }),
+      ...result.classIds.flatMap((classId) => [
+        () => redis.leaderboards.setPointsIfPresent(classId, result.studentId, result.points),
+        () =>
+          redis.updates.publish("leaderboard", classId, {
+            type: "leaderboard.moved",
+            data: { studentId: result.studentId, points: result.points },
+          }),
+      ]),
+    ],
+    { studentId: result.studentId },
+  );
 }

@@ -1,5 +1,5 @@
+import { gamificationJobSchema } from "@edu/jobs";
 import type { WorkerDeps } from "../deps";
-import { gamificationJobSchema } from "../queues/index";
 import { awardForScoredSubmission } from "./award";
 
 export async function handleGamificationJob(deps: WorkerDeps, data: unknown) {

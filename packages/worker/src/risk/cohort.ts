@@ -4,9 +4,10 @@
 //      more skilled ones score higher and improve);
 //   3. the label "failed the course" is drawn with probability σ(−7 + 8·(1 − e) + 4·(1 − k)),
 //      so it depends on the traits, not on the features directly: the model has to infer them.
+
+import type { RiskFeatures } from "@edu/domain";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { RiskFeatures } from "./features";
 
 export type LabelledStudent = { features: RiskFeatures; failed: boolean };
 

@@ -1,5 +1,5 @@
+import { riskJobSchema } from "@edu/jobs";
 import type { WorkerDeps } from "../deps";
-import { riskJobSchema } from "../queues/index";
 import { recomputeRisk } from "./recompute";
 
 export async function handleRiskJob(deps: WorkerDeps, data: unknown) {

@@ -1,5 +1,5 @@
 import type { Db } from "@edu/db";
-import type { StudentActivity } from "./features";
+import { groupBy, type StudentActivity } from "@edu/domain";
 
 const DAY = 86_400_000;
 
@@ -49,15 +49,4 @@ export async function loadRiskInputs(
   for (const d of activeDays)
     activity.get(d.studentId)?.otherActiveDays.push(Math.floor(new Date(d.day).getTime() / DAY) * DAY);
   return activity;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

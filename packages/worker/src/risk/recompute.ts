@@ -1,8 +1,8 @@
+import { afterCommit } from "@edu/db";
+import { computeFeatures, currentModel, predictionRecord } from "@edu/domain";
+import type { JobPayloads } from "@edu/jobs";
 import type { WorkerDeps } from "../deps";
-import type { JobPayloads } from "../queues/index";
-import { computeFeatures } from "./features";
 import { loadRiskInputs } from "./load";
-import { currentModel, predictRisk } from "./model";
 
 const CHUNK = 1_000;
 
@@ -36,8 +36,7 @@ export async function recomputeRisk(deps: WorkerDeps, scope: JobPayloads["risk"]
         },
         now,
       );
-      const prediction = predictRisk(features);
-      return { studentId, features, prediction };
+      return { studentId, prediction: predictionRecord(features) };
     });
     const previous = await deps.db.student.findMany({
       where: { id: { in: chunk } },
@@ -46,19 +45,7 @@ export async function recomputeRisk(deps: WorkerDeps, scope: JobPayloads["risk"]
     const before = new Map(previous.map((p) => [p.id, p.riskLevel]));
     await deps.db.$transaction([
       deps.db.riskPrediction.createMany({
-        data: rows.map(({ studentId, features, prediction }) => ({
-          studentId,
-          riskScore: prediction.riskScore,
-          riskLevel: prediction.riskLevel,
-          confidence: prediction.confidence,
-          submissionFrequency: features.submissionFrequency,
-          codeQualityTrend: features.codeQualityTrend,
-          engagementScore: features.engagementScore,
-          feedbackResponseTime: features.feedbackResponseTime,
-          topFactors: prediction.topFactors,
-          modelVersion: currentModel.version,
-          predictedAt: now,
-        })),
+        data: rows.map(({ studentId, prediction }) => ({ studentId, ...prediction, predictedAt: now })),
       }),
       deps.db.$executeRaw`
         UPDATE "Student" AS s SET "riskScore" = v.score, "riskLevel" = v.level::"RiskLevel"
@@ -68,10 +55,12 @@ export async function recomputeRisk(deps: WorkerDeps, scope: JobPayloads["risk"]
     ]);
     for (const r of rows) if (before.get(r.studentId) !== r.prediction.riskLevel) changed.push(r.studentId);
   }
-  await Promise.allSettled(
+  await afterCommit(
+    deps.log,
+    "risk.recompute",
     changed
       .slice(0, 1_000)
-      .map((studentId) => deps.redis.updates.publish("student", studentId, { type: "risk.changed" })),
+      .map((studentId) => () => deps.redis.updates.publish("student", studentId, { type: "risk.changed" })),
   );
   return { students: ids.length, levelChanged: changed.length, modelVersion: currentModel.version };
 }

@@ -1,6 +1,5 @@
+import { FEATURE_NAMES, type FeatureName, logit, type RiskModel } from "@edu/domain";
 import type { LabelledStudent } from "./cohort";
-import { FEATURE_NAMES, type FeatureName } from "./features";
-import { logit, type RiskModel } from "./model";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { ratingFor, scoreRepository } from "@edu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeRepository } from "../../src/analysis/analyze";
-import { ratingFor, scoreRepository } from "../../src/analysis/score";
 import {
   branchy,
   createFixtureRepo,

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { blockingConnectionOptions } from "@edu/db/redis";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleDraftingJob } from "../../src/ai/job";
 import { handleAnalysisJob } from "../../src/analysis/job";
 import { assertAllowedUrl, fetchRepository, RepositoryError } from "../../src/analysis/source";
 import { createTestWorkerDeps, type TestWorkerDeps } from "../support/deps";
@@ -50,9 +50,9 @@ async function submit(githubUrl: string) {
 }
 
 describe("handleAnalysisJob", () => {
-  it("scores a submission, stores its findings, announces it and queues points, risk and a feedback draft", async () => {
+  it("scores a submission, stores its findings, announces it and queues points and risk", async () => {
     const submission = await submit("https://github.com/sam/kata");
-    const reader = deps.redis.redis.duplicate();
+    const reader = deps.redis.redis.duplicate(blockingConnectionOptions);
     const result = await handleAnalysisJob(deps, { submissionId: submission.id });
     const stored = await deps.db.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored).toMatchObject({
@@ -68,21 +68,11 @@ describe("handleAnalysisJob", () => {
     const followUps = await Promise.all([
       deps.queues.gamification.getJob(`gamification-submission-scored-${submission.id}`),
       deps.queues.risk.getJob(`risk-student-${studentId}-submission-${submission.id}`),
-      deps.queues.drafting.getJob(`draft-feedback-${submission.id}`),
     ]);
     expect(followUps.map((job) => job?.data)).toEqual([
       { kind: "submission-scored", submissionId: submission.id },
       { scope: "student", studentId },
-      { kind: "feedback", submissionId: submission.id },
     ]);
-    // The queued draft job writes the teacher's suggestion into the cache feedback.suggest reads.
-    await handleDraftingJob(deps, { kind: "feedback", submissionId: submission.id });
-    const draft = await deps.redis.cache.get<{ text: string; provider: string }>(
-      "feedback-suggestion",
-      submission.id,
-    );
-    expect(draft?.provider).toBe("embedded");
-    expect(draft?.text).toContain(`scored ${Math.round(result.codeQualityScore)}/100`);
     // A second run replaces the findings instead of adding to them.
     const before = await deps.db.analysisFinding.count({ where: { submissionId: submission.id } });
     await handleAnalysisJob(deps, { submissionId: submission.id });

@@ -1,4 +1,4 @@
-import { DEMO_LOGINS, seedId } from "@edu/db/seed";
+import { DEMO_LOGINS, seedId } from "@edu/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awardForScoredSubmission } from "../../src/gamification/award";

@@ -1,8 +1,14 @@
+import {
+  computeFeatures,
+  currentModel,
+  NO_FEEDBACK_HOURS,
+  predictRisk,
+  riskLevelFor,
+  slope,
+} from "@edu/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateCohort } from "../../src/risk/cohort";
-import { computeFeatures, NO_FEEDBACK_HOURS, slope } from "../../src/risk/features";
-import { currentModel, predictRisk, riskLevelFor } from "../../src/risk/model";
 import { HOLDOUT_SEED } from "../../src/risk/train-seeds";
 import { evaluate } from "../../src/risk/training";
 

@@ -1,7 +1,7 @@
-import { seedId } from "@edu/db/seed";
+import { currentModel } from "@edu/domain";
+import { seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRiskJob } from "../../src/risk/job";
-import { currentModel } from "../../src/risk/model";
 import { recomputeRisk } from "../../src/risk/recompute";
 import { createTestWorkerDeps, type TestWorkerDeps } from "../support/deps";
 

@@ -1,9 +1,9 @@
-import { seedDemoData } from "@edu/db/seed";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@edu/db/testing";
+import { closeQueues, createQueues } from "@edu/jobs";
+import { seedDemoData } from "@edu/seed";
 import { pino } from "pino";
 import { loadWorkerConfig } from "../../src/config";
 import type { WorkerDeps } from "../../src/deps";
-import { closeQueues, createQueues } from "../../src/queues/index";
 
 export type TestWorkerDeps = WorkerDeps & {
   database: TestDatabase;

@@ -1,4 +1,0 @@
-// What tests and benchmarks of other packages use to build realistic data.
-export { DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD } from "./catalog";
-export { seedId } from "./ids";
-export { countRows, type SeedCounts, seedDemoData } from "./seed";

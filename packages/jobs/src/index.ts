@@ -1,0 +1,95 @@
+// @edu/jobs: the one definition of the platform's queues: names, payloads, job options and enqueue helpers.
+// The api enqueues through these helpers; the worker consumes the same names and payload schemas.
+import { type ConnectionOptions, type JobsOptions, Queue } from "bullmq";
+import { z } from "zod";
+
+export const QUEUE_NAMES = {
+  analysis: "submission-analysis",
+  risk: "risk-prediction",
+  gamification: "gamification",
+} as const;
+
+export type QueueKey = keyof typeof QUEUE_NAMES;
+
+export const analysisJobSchema = z.object({ submissionId: z.uuid() });
+
+export const riskJobSchema = z.discriminatedUnion("scope", [
+  z.object({ scope: z.literal("student"), studentId: z.uuid() }),
+  z.object({ scope: z.literal("class"), classId: z.uuid() }),
+  z.object({ scope: z.literal("all") }),
+]);
+
+export const gamificationJobSchema = z.discriminatedUnion("kind", [
+  // Points and badges for a scored submission (on time, quality, acting on earlier feedback).
+  z.object({ kind: z.literal("submission-scored"), submissionId: z.uuid() }),
+]);
+
+export type JobPayloads = {
+  analysis: z.infer<typeof analysisJobSchema>;
+  risk: z.infer<typeof riskJobSchema>;
+  gamification: z.infer<typeof gamificationJobSchema>;
+};
+
+export const jobSchemas = {
+  analysis: analysisJobSchema,
+  risk: riskJobSchema,
+  gamification: gamificationJobSchema,
+} as const;
+
+/** Retries with exponential backoff (2 s, 4 s, 8 s, ...); finished jobs kept in bounded numbers for inspection. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 4,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { count: 1_000, age: 24 * 3600 },
+  removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+};
+
+/** The nightly risk recompute: one scheduler id, so any number of workers register it once. */
+export const NIGHTLY_RISK_SCHEDULER = { id: "risk-nightly", pattern: "0 2 * * *" } as const;
+
+export type Queues = { [K in QueueKey]: Queue<JobPayloads[K]> };
+
+/**
+ * Opens every queue. `prefix` is the key builder's `queuePrefix`, a Redis Cluster hash tag, so each queue's
+ * keys share a slot on a clustered Redis.
+ */
+export function createQueues(
+  connection: ConnectionOptions,
+  prefix: string,
+  onError: (error: Error) => void = () => {},
+): Queues {
+  const open = <K extends QueueKey>(key: K) => {
+    const queue = new Queue<JobPayloads[K]>(QUEUE_NAMES[key], { connection, prefix, defaultJobOptions });
+    // Unheard, BullMQ prints connection errors itself; the connection's own listener reports them once.
+    queue.on("error", onError);
+    return queue;
+  };
+  return {
+    analysis: open("analysis"),
+    risk: open("risk"),
+    gamification: open("gamification"),
+  };
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+}
+
+// Job ids are deterministic, so enqueuing the same work twice makes one job. BullMQ forbids ':' in custom ids.
+
+export function enqueueAnalysis(queues: Queues, submissionId: string) {
+  return queues.analysis.add("analyze", { submissionId }, { jobId: `analysis-${submissionId}` });
+}
+
+/** `cause` names what triggered the recompute (a submission or feedback id, a day), so each trigger runs once. */
+export function enqueueRisk(queues: Queues, payload: JobPayloads["risk"], cause: string) {
+  const target =
+    payload.scope === "student" ? payload.studentId : payload.scope === "class" ? payload.classId : "all";
+  return queues.risk.add("predict", payload, { jobId: `risk-${payload.scope}-${target}-${cause}` });
+}
+
+export function enqueueGamification(queues: Queues, payload: JobPayloads["gamification"]) {
+  return queues.gamification.add(payload.kind, payload, {
+    jobId: `gamification-${payload.kind}-${payload.submissionId}`,
+  });
+}
