@@ -25,7 +25,8 @@ COPY packages packages
 FROM workspace AS web-build
 RUN pnpm --filter @edu/web build
 
-# Applies migrations once per deployment; api and worker start after it succeeds.
+# Applies migrations once per deployment as the owner (MIGRATION_DATABASE_URL), then creates or updates the
+# application role named in DATABASE_URL and grants it rows only; api and worker start after it succeeds.
 FROM workspace AS migrate
 ENV NODE_ENV=production
 CMD ["pnpm", "--filter", "@edu/db", "db:deploy"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: installs, makes sure PostgreSQL and Redis answer, applies migrations, seeds an empty database
-// with the demo data, then runs api + worker + web and prints the URL to open. Ctrl-C stops all three.
+// `npm start`: installs, makes sure PostgreSQL and Redis answer, applies migrations as the owner and sets up the
+// application role (packages/db/scripts/app-role.mjs), seeds an empty database with the demo data as that role,
+// then runs api + worker + web with only the application role's URL and prints the URL to open. Ctrl-C stops all three.
 import { spawn } from "node:child_process";
 import { fail, root, step } from "./lib/output.mjs";
 import { ensureServices } from "./lib/services.mjs";
@@ -14,17 +15,23 @@ const webPort = Number(process.env.WEB_PORT || 5173);
 const pnpm = ensurePnpm();
 installDependencies(pnpm, { skipWhenCurrent: true });
 const services = await ensureServices();
+const { MIGRATION_DATABASE_URL, ...appServices } = services;
+// What api, worker, web and the seed see: the owner's URL is not among it.
 const env = {
   ...process.env,
-  ...services,
+  ...appServices,
   API_PORT: String(apiPort),
   WEB_PORT: String(webPort),
   API_URL: `http://127.0.0.1:${apiPort}`,
   WEB_ORIGIN: process.env.WEB_ORIGIN || `http://localhost:${webPort}`,
 };
+delete env.MIGRATION_DATABASE_URL;
 
-step("applying database migrations");
-run(pnpm, ["--filter", "@edu/db", "db:deploy"], { env, what: "prisma migrate deploy" });
+step("applying database migrations as the owner and granting the application role its rows");
+run(pnpm, ["--filter", "@edu/db", "db:deploy"], {
+  env: { ...env, MIGRATION_DATABASE_URL },
+  what: "prisma migrate deploy",
+});
 step("seeding demo data if the database is empty");
 run(pnpm, ["--filter", "@edu/seed", "db:seed", "--if-empty"], { env, what: "the seed" });
 

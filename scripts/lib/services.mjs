@@ -1,17 +1,18 @@
-// Makes sure PostgreSQL and Redis answer. With DATABASE_URL / REDIS_URL unset they default to the local
-// servers; if those do not answer, local ones are started from PATH under .data/, or we stop with one line.
+// Makes sure PostgreSQL and Redis answer. With MIGRATION_DATABASE_URL / DATABASE_URL / REDIS_URL unset they
+// default to the local servers; if those do not answer, local ones are started from PATH under .data/, or we
+// stop with one line. Which database URL migrates and which one the api and worker use: packages/db/scripts/app-role.mjs.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { connect } from "node:net";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import { resolveDatabaseUrls } from "../../packages/db/scripts/app-role.mjs";
 import { fail, root, step } from "./output.mjs";
 
-export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/eduplatform";
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
 const COMPOSE_HINT =
-  "or run `docker compose up -d postgres redis` and set DATABASE_URL/REDIS_URL (see README)";
+  "or run `docker compose up -d postgres redis` and set MIGRATION_DATABASE_URL/DATABASE_URL/REDIS_URL (see README)";
 
 function answers(host, port, timeoutMs = 1500) {
   return new Promise((resolve) => {
@@ -118,17 +119,21 @@ function startRedis(port) {
   );
 }
 
-/** Returns the URLs to use, after making sure both services answer (or exiting with one line). */
+/**
+ * Returns the URLs to use, after making sure both services answer (or exiting with one line):
+ * MIGRATION_DATABASE_URL (the owner, for migrations only), DATABASE_URL (the application role) and REDIS_URL.
+ */
 export async function ensureServices(env = process.env) {
-  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const { migrationUrl, appUrl } = resolveDatabaseUrls(env);
   const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
-  const pg = new URL(databaseUrl);
+  const pg = new URL(migrationUrl);
   const redis = new URL(redisUrl);
   const pgPort = Number(pg.port || 5432);
   const redisPort = Number(redis.port || 6379);
 
   if (!(await answers(pg.hostname, pgPort))) {
-    if (!isLocal(pg.hostname)) fail(`PostgreSQL at ${pg.hostname}:${pgPort} (DATABASE_URL) is not answering`);
+    if (!isLocal(pg.hostname))
+      fail(`PostgreSQL at ${pg.hostname}:${pgPort} (MIGRATION_DATABASE_URL) is not answering`);
     startPostgres(pgPort);
     if (!(await waitFor(pg.hostname, pgPort, 20))) {
       fail(
@@ -146,5 +151,5 @@ export async function ensureServices(env = process.env) {
       );
     }
   }
-  return { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  return { MIGRATION_DATABASE_URL: migrationUrl, DATABASE_URL: appUrl, REDIS_URL: redisUrl };
 }

@@ -26,7 +26,8 @@ export function createClient({ url, token }: { url: string; token?: string | nul
             },
           }),
         }),
-        false: httpBatchLink({ url, transformer: superjson, headers }),
+        // maxItems matches the server's MAX_BATCH_SIZE default: larger batches are split, not refused.
+        false: httpBatchLink({ url, transformer: superjson, headers, maxItems: 20 }),
       }),
     ],
   });

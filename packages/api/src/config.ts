@@ -37,6 +37,10 @@ export const apiEnvSchema = databaseEnvSchema
       (v) => (v === "" ? undefined : v),
       z.string().min(16, "use at least 16 characters").optional(),
     ),
+    /** Changes one user may make a minute, over every mutation. */
+    MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** The most calls one batched request may carry. */
+    MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
     /** Live-update subscriptions one user may hold open in one api process. */
     MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
     /** How often an open subscription checks that its session still stands. */

@@ -21,8 +21,12 @@ export type ApiDeps = {
   updateHub: UpdateHub;
   /** Writes feedback drafts and chat replies. */
   ai: AiProvider;
-  /** Counts a sign-in attempt per e-mail and per client IP; throws TOO_MANY_REQUESTS over the limits. */
-  consumeLoginAttempt(email: string, ip: string): Promise<void>;
+  /** Counts a sign-in attempt per e-mail; throws TOO_MANY_REQUESTS over the limit. */
+  consumeLoginAttempt(email: string): Promise<void>;
+  /** Counts a sign-in attempt per client IP, before its body is parsed; throws TOO_MANY_REQUESTS over the limit. */
+  consumeLoginAttemptFromIp(ip: string): Promise<void>;
+  /** Counts a mutation per user; throws TOO_MANY_REQUESTS over the limit. */
+  consumeMutation(userId: string): Promise<void>;
   /** Counts a chat message per student. */
   consumeChatMessage(studentId: string): Promise<void>;
   close(): Promise<void>;
@@ -61,9 +65,14 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     log,
     ai: createAiProvider(config, log),
     updateHub,
-    consumeLoginAttempt: async (email, ip) => {
-      await Promise.all([loginPerEmail(email.toLowerCase()), loginPerIp(ip)]);
-    },
+    consumeLoginAttempt: (email) => loginPerEmail(email.toLowerCase()),
+    consumeLoginAttemptFromIp: loginPerIp,
+    consumeMutation: createRateLimit(redis, log, {
+      scope: "mutation",
+      perMinute: config.MUTATIONS_PER_MINUTE,
+      whenRedisIsDown: "allow",
+      message: (seconds) => `Too many changes at once; try again in ${seconds} s`,
+    }),
     consumeChatMessage: createRateLimit(redis, log, {
       scope: "chat",
       perMinute: CHAT_MESSAGES_PER_MINUTE,

@@ -5,13 +5,16 @@ import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import { createContextFactory } from "./context";
 import type { ApiDeps } from "./deps";
 import { registerCsrfGuard } from "./http/csrf";
 import { registerHealthRoutes } from "./http/health";
 import { registerResourceGauges } from "./http/metrics";
+import { registerRequestLimits } from "./http/request-limits";
 import { type AppRouter, appRouter } from "./root";
+
+const SLOW_REQUEST_MS = 1_000;
 
 const requestForLog = (req: { method: string; url: string; id: string }) => ({
   id: req.id,
@@ -29,12 +32,20 @@ export async function buildServer(deps: ApiDeps) {
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Two info lines per request cost more than the cached reads they describe: requests are logged by the
+    // hook below when they fail or are slow, each with its id.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 5_000 },
   });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    const ms = reply.elapsedTime;
+    if (reply.statusCode >= 500) req.log.error({ req, status: reply.statusCode, ms }, "request failed");
+    else if (ms > SLOW_REQUEST_MS) req.log.warn({ req, status: reply.statusCode, ms }, "slow request");
   });
 
   await app.register(fastifyHelmet, {
@@ -44,6 +55,7 @@ export async function buildServer(deps: ApiDeps) {
   await app.register(fastifyCors, { origin: [deps.config.WEB_ORIGIN], credentials: true });
   await app.register(fastifyCookie);
   registerCsrfGuard(app, [deps.config.WEB_ORIGIN]);
+  registerRequestLimits(app, deps);
 
   registerResourceGauges(deps.pool, deps.queues);
   registerHealthRoutes(app, deps);
@@ -53,6 +65,7 @@ export async function buildServer(deps: ApiDeps) {
     trpcOptions: {
       router: appRouter,
       createContext: createContextFactory(deps),
+      maxBatchSize: deps.config.MAX_BATCH_SIZE,
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.log.error({ err: error.cause ?? error, path }, "trpc error");

@@ -7,8 +7,35 @@ import { ZodError } from "zod";
 import { type Actor, type Context, setSessionCookie } from "./context";
 import { observeProcedure } from "./http/metrics";
 
+/** superjson's annotations cost work per entry; no input of ours needs more than a few (dates, undefined). */
+const MAX_META_ENTRIES = 1_000;
+
+function countEntries(value: unknown, budget: number): number {
+  if (value === null || typeof value !== "object") return 0;
+  let n = 0;
+  for (const child of Object.values(value)) {
+    n += 1 + countEntries(child, budget - n);
+    if (n > budget) break;
+  }
+  return n;
+}
+
+/** superjson, refusing inputs whose annotations would make deserialising expensive. */
+const boundedInput = {
+  serialize: superjson.serialize,
+  deserialize(payload: unknown) {
+    const meta = (payload as { meta?: unknown } | null)?.meta;
+    if (countEntries(meta, MAX_META_ENTRIES) > MAX_META_ENTRIES)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `input: more than ${MAX_META_ENTRIES} type annotations`,
+      });
+    return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]);
+  },
+};
+
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: { input: boundedInput, output: superjson },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     return {
@@ -63,7 +90,7 @@ const baseProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
 export const publicProcedure = baseProcedure;
 
 /** Resolves the session (sliding its TTL) and the caller; UNAUTHORIZED without one, SERVICE_UNAVAILABLE when Redis is away. */
-export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = baseProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   let session: Awaited<ReturnType<typeof ctx.deps.redis.sessions.touch>>;
   try {
@@ -77,19 +104,17 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
   }
   if (!session)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Session expired or unknown; sign in again" });
-  const user = await ctx.deps.db.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, role: true, institutionId: true, student: { select: { id: true } } },
-  });
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Account no longer exists" });
   // A cookie session slides: its cookie lives as long as the session, from this request on.
   if (ctx.tokenSource === "cookie") setSessionCookie(ctx, ctx.token);
+  // Who the caller is was stored with the session at sign-in: no database read on the hot path.
   const actor: Actor = {
-    userId: user.id,
-    role: user.role,
-    institutionId: user.institutionId,
-    studentId: user.student?.id ?? null,
+    userId: session.userId,
+    role: session.role as Role,
+    institutionId: session.institutionId,
+    studentId: session.studentId,
   };
+  // Every change counts against its user's per-minute limit (a batch of 260 profile updates once went through).
+  if (type === "mutation") await ctx.deps.consumeMutation(actor.userId);
   return next({ ctx: { ...ctx, token: ctx.token, actor } });
 });
 

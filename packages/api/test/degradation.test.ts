@@ -1,10 +1,11 @@
 // Redis stopped mid-test: reads are still served from PostgreSQL, and calls that need a session answer a
 // clear SERVICE_UNAVAILABLE, never a 500. The test runs a redis-server of its own so it can kill it.
+
+import { type PrivateRedis, startPrivateRedis } from "@edu/db/testing";
 import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
-import { classBoard } from "../src/leaderboard/board";
-import { type PrivateRedis, startPrivateRedis } from "./support/private-redis";
+import { classRank, classTop } from "../src/leaderboard/board";
 import { startTestServer, type TestServer } from "./support/server";
 
 let redis: PrivateRedis;
@@ -40,13 +41,19 @@ describe("with Redis stopped", () => {
   });
 
   it("serves leaderboards and cached reads from PostgreSQL", async () => {
-    const board = await classBoard(s.deps, python);
+    const board = await classTop(s.deps, python, 100);
     const expected = await s.deps.db.student.findMany({
       where: { enrollments: { some: { classId: python } } },
-      orderBy: [{ currentPoints: "desc" }, { id: "asc" }],
+      orderBy: [{ currentPoints: "desc" }, { id: "desc" }],
       select: { id: true },
     });
     expect(board.map((e) => e.studentId)).toEqual(expected.map((e) => e.id));
+    expect(board.every((e) => e.name.length > 0)).toBe(true);
+    const last = expected.at(-1)?.id ?? "";
+    expect(await classRank(s.deps, python, last)).toMatchObject({
+      rank: expected.length,
+      size: expected.length,
+    });
     const institution = await s.deps.redis.cache.getOrLoad("institution", "x", async () => ({
       from: "postgres",
     }));

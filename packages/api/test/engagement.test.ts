@@ -25,7 +25,7 @@ describe("leaderboard", () => {
     const top = await student.leaderboard.top.query({ classId: python, limit: 100 });
     const enrolled = await s.deps.db.student.findMany({
       where: { enrollments: { some: { classId: python } } },
-      orderBy: [{ currentPoints: "desc" }, { id: "asc" }],
+      orderBy: [{ currentPoints: "desc" }, { id: "desc" }],
     });
     expect(top.map((e) => e.studentId)).toEqual(enrolled.map((e) => e.id));
     expect(top.map((e) => e.rank)).toEqual(enrolled.map((_, i) => i + 1));

@@ -36,7 +36,9 @@ beforeAll(async () => {
     cwd: repoRoot,
     env: {
       ...process.env,
-      DATABASE_URL: database.url,
+      // The two-URL setup: migrate as the owner, run as the database's own application role.
+      MIGRATION_DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
       REDIS_KEY_PREFIX: prefix,
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),

@@ -1,9 +1,10 @@
 // A Redis that accepts connections but stops answering (paused with SIGSTOP): calls that need it answer
 // SERVICE_UNAVAILABLE within about a second instead of hanging.
+
+import { type PrivateRedis, startPrivateRedis } from "@edu/db/testing";
 import { DEMO_LOGINS } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
-import { type PrivateRedis, startPrivateRedis } from "./support/private-redis";
 import { startTestServer, type TestServer } from "./support/server";
 
 let redis: PrivateRedis;

@@ -1,11 +1,15 @@
 import { z } from "zod";
 
-/** Environment shared by every process that talks to PostgreSQL; each process merges it into its own config. */
+/**
+ * Environment shared by every process that talks to PostgreSQL; each process merges it into its own config.
+ * DATABASE_URL is the application role's (rows only, see scripts/app-role.mjs), never the tables' owner's:
+ * migrations alone use the owner, through MIGRATION_DATABASE_URL, which the api and worker never read.
+ */
 export const databaseEnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-    .default("postgresql://postgres@127.0.0.1:5432/eduplatform"),
+    .default("postgresql://edu_app@127.0.0.1:5432/eduplatform"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).optional(),
 });

@@ -66,7 +66,7 @@ describe("migrations", () => {
       {
         cwd: packageDir,
         encoding: "utf8",
-        env: { ...process.env, DATABASE_URL: database.url },
+        env: { ...process.env, MIGRATION_DATABASE_URL: database.url, DATABASE_URL: database.url },
       },
     );
     expect(result.stdout + result.stderr).toContain("No difference detected");

@@ -88,15 +88,17 @@ describe("cache", () => {
 
 describe("sessions", () => {
   const userId = "0190b5a0-0000-7000-8000-000000000001";
+  const actor = { role: "TEACHER", institutionId: "0190b5a0-0000-7000-8000-0000000000ff", studentId: null };
 
   it("keeps one field per device under session:{userId} with a one-hour sliding TTL", async () => {
-    const laptop = await r.sessions.create(userId, { userAgent: "laptop" });
-    const phone = await r.sessions.create(userId, { userAgent: "phone" });
+    const laptop = await r.sessions.create(userId, actor, { userAgent: "laptop" });
+    const phone = await r.sessions.create(userId, actor, { userAgent: "phone" });
     expect(await r.redis.hlen(r.keys.session(userId))).toBe(2);
     await r.redis.expire(r.keys.session(userId), 100);
     const info = await r.sessions.touch(laptop);
     expect(info?.userId).toBe(userId);
     expect(info?.createdAt).toBeInstanceOf(Date);
+    expect(info).toMatchObject(actor);
     expect(await r.redis.ttl(r.keys.session(userId))).toBeGreaterThan(3590);
     await r.sessions.revoke(laptop);
     expect(await r.sessions.touch(laptop)).toBeUndefined();
@@ -104,14 +106,14 @@ describe("sessions", () => {
   });
 
   it("rejects forged and malformed tokens", async () => {
-    const token = await r.sessions.create(userId);
+    const token = await r.sessions.create(userId, actor);
     expect(await r.sessions.touch(`${token}x`)).toBeUndefined();
     expect(await r.sessions.touch("not-a-token")).toBeUndefined();
     expect(await r.sessions.touch(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeUndefined();
   });
 
   it("gives opaque tokens and stores neither the token nor anything it could be told from", async () => {
-    const token = await r.sessions.create(userId);
+    const token = await r.sessions.create(userId, actor);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(token).not.toContain(userId);
     const stored = JSON.stringify(await r.redis.hgetall(r.keys.session(userId)));
@@ -121,9 +123,9 @@ describe("sessions", () => {
   it("peeks without sliding, and signs out everywhere or everywhere else", async () => {
     const other = "0190b5a0-0000-7000-8000-000000000002";
     const [a, b, c] = [
-      await r.sessions.create(other),
-      await r.sessions.create(other),
-      await r.sessions.create(other),
+      await r.sessions.create(other, actor),
+      await r.sessions.create(other, actor),
+      await r.sessions.create(other, actor),
     ];
     await r.redis.expire(r.keys.session(other), 100);
     expect((await r.sessions.peek(a))?.userId).toBe(other);
@@ -133,6 +135,16 @@ describe("sessions", () => {
     expect(await r.sessions.peek(c)).toBeUndefined();
     expect((await r.sessions.touch(b))?.userId).toBe(other);
     expect(await r.sessions.revokeAll(other)).toBe(1);
+    // An hour without a request ends a session even if its keys linger.
+    const idle = await r.sessions.create(other, actor);
+    const stale = JSON.parse((await r.redis.hvals(r.keys.session(other)))[0] ?? "{}");
+    await r.redis.hset(
+      r.keys.session(other),
+      (await r.redis.hkeys(r.keys.session(other)))[0] ?? "",
+      JSON.stringify({ ...stale, lastSeenAt: Date.now() - 3_601_000 }),
+    );
+    expect(await r.sessions.touch(idle)).toBeUndefined();
+    expect(await r.redis.hlen(r.keys.session(other))).toBe(0);
     expect(await r.sessions.touch(b)).toBeUndefined();
     expect(await r.redis.exists(r.keys.session(other))).toBe(0);
   });
@@ -144,18 +156,31 @@ describe("leaderboards", () => {
     expect(await r.leaderboards.setPointsIfPresent("c1", "s9", 999)).toBe(false);
     expect(await r.leaderboards.top("c1", 10)).toBeUndefined();
     await r.leaderboards.rebuild("c1", [
-      { studentId: "s1", points: 50 },
-      { studentId: "s2", points: 120 },
-      { studentId: "s3", points: 80 },
+      { studentId: "s1", points: 50, name: "Ann" },
+      { studentId: "s2", points: 120, name: "Bo" },
+      { studentId: "s3", points: 80, name: "Cy" },
     ]);
+    expect(await r.redis.ttl(r.keys.leaderboardNames("c1"))).toBeGreaterThan(290);
     expect(await r.redis.ttl(r.keys.leaderboard("c1"))).toBeGreaterThan(290);
     expect(await r.leaderboards.setPointsIfPresent("c1", "s1", 200)).toBe(true);
     expect(await r.leaderboards.top("c1", 2)).toEqual([
-      { studentId: "s1", points: 200 },
-      { studentId: "s2", points: 120 },
+      { studentId: "s1", points: 200, name: "Ann" },
+      { studentId: "s2", points: 120, name: "Bo" },
     ]);
     expect(await r.leaderboards.rank("c1", "s3")).toEqual({ rank: 3, points: 80, size: 3 });
     expect(await r.leaderboards.rank("c1", "nobody")).toBeNull();
+    await r.leaderboards.invalidate("c1");
+    expect(await r.redis.exists(r.keys.leaderboard("c1"), r.keys.leaderboardNames("c1"))).toBe(0);
+  });
+
+  it("orders ties by descending student id, as the PostgreSQL fallback does", async () => {
+    await r.leaderboards.rebuild("ties", [
+      { studentId: "b", points: 10, name: "B" },
+      { studentId: "a", points: 10, name: "A" },
+      { studentId: "c", points: 30, name: "C" },
+    ]);
+    expect((await r.leaderboards.top("ties", 3))?.map((e) => e.studentId)).toEqual(["c", "b", "a"]);
+    expect(await r.leaderboards.rank("ties", "a")).toEqual({ rank: 3, points: 10, size: 3 });
   });
 
   it("stores no key for a class without students, so the next read rebuilds it from PostgreSQL", async () => {

@@ -7,6 +7,7 @@ export const QUEUE_NAMES = {
   analysis: "submission-analysis",
   risk: "risk-prediction",
   gamification: "gamification",
+  maintenance: "maintenance",
 } as const;
 
 export type QueueKey = keyof typeof QUEUE_NAMES;
@@ -24,16 +25,21 @@ export const gamificationJobSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("submission-scored"), submissionId: z.uuid() }),
 ]);
 
+// Housekeeping: the reconciler queues again the work whose job was lost (with Redis, say).
+export const maintenanceJobSchema = z.object({ task: z.literal("reconcile") });
+
 export type JobPayloads = {
   analysis: z.infer<typeof analysisJobSchema>;
   risk: z.infer<typeof riskJobSchema>;
   gamification: z.infer<typeof gamificationJobSchema>;
+  maintenance: z.infer<typeof maintenanceJobSchema>;
 };
 
 export const jobSchemas = {
   analysis: analysisJobSchema,
   risk: riskJobSchema,
   gamification: gamificationJobSchema,
+  maintenance: maintenanceJobSchema,
 } as const;
 
 /** Retries with exponential backoff (2 s, 4 s, 8 s, ...); finished jobs kept in bounded numbers for inspection. */
@@ -46,6 +52,9 @@ export const defaultJobOptions: JobsOptions = {
 
 /** The nightly risk recompute: one scheduler id, so any number of workers register it once. */
 export const NIGHTLY_RISK_SCHEDULER = { id: "risk-nightly", pattern: "0 2 * * *" } as const;
+
+/** The reconciler, every few minutes (the worker's RECONCILE_EVERY_MS); one id, like the nightly scheduler. */
+export const RECONCILE_SCHEDULER = { id: "reconcile" } as const;
 
 export type Queues = { [K in QueueKey]: Queue<JobPayloads[K]> };
 
@@ -68,6 +77,7 @@ export function createQueues(
     analysis: open("analysis"),
     risk: open("risk"),
     gamification: open("gamification"),
+    maintenance: open("maintenance"),
   };
 }
 
@@ -77,8 +87,10 @@ export async function closeQueues(queues: Queues): Promise<void> {
 
 // Job ids are deterministic, so enqueuing the same work twice makes one job. BullMQ forbids ':' in custom ids.
 
+export const analysisJobId = (submissionId: string) => `analysis-${submissionId}`;
+
 export function enqueueAnalysis(queues: Queues, submissionId: string) {
-  return queues.analysis.add("analyze", { submissionId }, { jobId: `analysis-${submissionId}` });
+  return queues.analysis.add("analyze", { submissionId }, { jobId: analysisJobId(submissionId) });
 }
 
 /** `cause` names what triggered the recompute (a submission or feedback id, a day), so each trigger runs once. */
@@ -88,8 +100,28 @@ export function enqueueRisk(queues: Queues, payload: JobPayloads["risk"], cause:
   return queues.risk.add("predict", payload, { jobId: `risk-${payload.scope}-${target}-${cause}` });
 }
 
+export const gamificationJobId = (payload: JobPayloads["gamification"]) =>
+  `gamification-${payload.kind}-${payload.submissionId}`;
+
 export function enqueueGamification(queues: Queues, payload: JobPayloads["gamification"]) {
-  return queues.gamification.add(payload.kind, payload, {
-    jobId: `gamification-${payload.kind}-${payload.submissionId}`,
-  });
+  return queues.gamification.add(payload.kind, payload, { jobId: gamificationJobId(payload) });
+}
+
+/**
+ * Registers every job scheduler. Fixed ids make this idempotent, so each worker calls it at start and again
+ * whenever its Redis connection comes back: a Redis that lost its data lost the schedulers with it.
+ */
+export async function registerSchedulers(queues: Queues, options: { reconcileEveryMs: number }) {
+  await Promise.all([
+    queues.risk.upsertJobScheduler(
+      NIGHTLY_RISK_SCHEDULER.id,
+      { pattern: NIGHTLY_RISK_SCHEDULER.pattern, tz: "UTC" },
+      { name: "predict", data: { scope: "all" } },
+    ),
+    queues.maintenance.upsertJobScheduler(
+      RECONCILE_SCHEDULER.id,
+      { every: options.reconcileEveryMs },
+      { name: "reconcile", data: { task: "reconcile" } },
+    ),
+  ]);
 }

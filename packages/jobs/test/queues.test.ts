@@ -7,7 +7,11 @@ import {
   enqueueAnalysis,
   enqueueGamification,
   enqueueRisk,
+  gamificationJobId,
+  NIGHTLY_RISK_SCHEDULER,
   type Queues,
+  RECONCILE_SCHEDULER,
+  registerSchedulers,
 } from "../src/index";
 
 const submissionId = "0190b5a0-0000-7000-8000-0000000000aa";
@@ -52,6 +56,22 @@ describe("queues", () => {
     const keys = await r.redis.keys(`${r.keys.queuePrefix}*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith(`{${r.keys.prefix}bull}:`))).toBe(true);
+  });
+
+  it("register each scheduler once however often registration runs (start, every reconnect)", async () => {
+    for (let i = 0; i < 3; i++) await registerSchedulers(queues, { reconcileEveryMs: 60_000 });
+    const risk = await queues.risk.getJobSchedulers();
+    const maintenance = await queues.maintenance.getJobSchedulers();
+    expect(risk.map((s) => [s.key, s.pattern])).toEqual([[NIGHTLY_RISK_SCHEDULER.id, "0 2 * * *"]]);
+    expect(maintenance.map((s) => [s.key, s.every])).toEqual([[RECONCILE_SCHEDULER.id, 60_000]]);
+    // The reconciler's first run is due at once; the nightly one waits for 02:00.
+    expect(await queues.maintenance.getJobCounts("waiting", "delayed")).toEqual({ waiting: 1, delayed: 0 });
+    expect(await queues.risk.getDelayedCount()).toBe(1);
+  });
+
+  it("name jobs by what they do, so the reconciler finds the job the api queued", async () => {
+    const payload = { kind: "submission-scored", submissionId } as const;
+    expect((await enqueueGamification(queues, payload)).id).toBe(gamificationJobId(payload));
   });
 
   it("validate payloads", () => {

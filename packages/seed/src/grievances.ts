@@ -1,5 +1,5 @@
-// Eight grievances, filed one after another and routed as the api files them (packages/api/src/router/grievance.ts
-// with packages/api/src/grievance/candidates.ts): @edu/domain's routing table over the people the grievance
+// Eight grievances, filed one after another and routed as the api files them (packages/api/src/router/grievance/
+// file.ts with candidates.ts beside it): @edu/domain's routing table over the people the grievance
 // concerns and each one's open grievances at that moment, then moved along legal transitions to their status.
 import type { Db, Prisma } from "@edu/db";
 import {

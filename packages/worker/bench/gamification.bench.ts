@@ -1,5 +1,6 @@
 // Gamification awards per second, beside plain single-row INSERTs per second on the same database.
 import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/seed";
+import pg from "pg";
 import { awardForScoredSubmission } from "../src/gamification/award";
 import { createTestWorkerDeps } from "../test/support/deps";
 import { header, row, timed } from "./report";
@@ -42,7 +43,11 @@ export async function run() {
       data: rows,
       select: { id: true },
     });
-    await database.db.$executeRaw`CREATE TABLE bench_scratch (id serial PRIMARY KEY, note text)`;
+    // DDL needs the owner; default privileges give the application role (database.db) its rows at once.
+    const owner = new pg.Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    await owner.query("CREATE TABLE bench_scratch (id serial PRIMARY KEY, note text)");
+    await owner.end();
     const baseline = await timed(() =>
       inParallel(
         AWARDS,

@@ -36,6 +36,14 @@ export const workerEnvSchema = databaseEnvSchema.extend(redisEnvSchema.shape).ex
     .positive()
     .default(512 * 1024),
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /** Analysis folders left in os.tmpdir() by a killed worker are removed at start once this old. */
+  ANALYSIS_TMP_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  /**
+   * How often the reconciler runs, and how long a submission may wait (PENDING/ANALYZING, or SCORED without
+   * its points) before its job is queued again: jobs lost with Redis are recovered within about their sum.
+   */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
+  RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(600_000),
 });
 
 export type WorkerConfig = z.infer<typeof workerEnvSchema>;

@@ -1,12 +1,15 @@
-// The worker process: connects to PostgreSQL and Redis, registers the nightly scheduler (once, however many
-// workers run: the scheduler id is fixed), consumes every queue, and on SIGTERM/SIGINT lets running jobs
-// finish before closing its connections.
+// The worker process: connects to PostgreSQL and Redis, registers the job schedulers (nightly risk, reconcile:
+// once however many workers run, the ids are fixed) at start and whenever Redis comes back, removes what killed
+// workers left in the temp folder, consumes every queue, reconciles once, and on SIGTERM/SIGINT lets running
+// jobs finish before closing its connections.
 import { createDbWithPool } from "@edu/db";
 import { blockingConnectionOptions, createRedis, createRedisLayer } from "@edu/db/redis";
-import { closeQueues, createQueues, NIGHTLY_RISK_SCHEDULER } from "@edu/jobs";
+import { closeQueues, createQueues, registerSchedulers } from "@edu/jobs";
 import type { Worker } from "bullmq";
 import { pino } from "pino";
+import { removeStaleAnalysisDirs } from "./analysis/stale-dirs";
 import { loadWorkerConfig } from "./config";
+import { reconcileSubmissions } from "./maintenance/reconcile";
 import { startWorkers } from "./workers";
 
 const config = loadWorkerConfig();
@@ -41,10 +44,22 @@ async function shutdown(signal: string) {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
-await queues.risk.upsertJobScheduler(
-  NIGHTLY_RISK_SCHEDULER.id,
-  { pattern: NIGHTLY_RISK_SCHEDULER.pattern, tz: "UTC" },
-  { name: "predict", data: { scope: "all" } },
-);
+const registerAll = () => registerSchedulers(queues, { reconcileEveryMs: config.RECONCILE_EVERY_MS });
+await registerAll();
+// Every later "ready" is a reconnect, and the Redis behind it may have lost its data, schedulers included.
+blocking.on("ready", () => {
+  if (stopping) return;
+  registerAll().then(
+    () => log.info("Redis connection back: job schedulers registered"),
+    (error: Error) => log.warn({ err: error }, "could not register job schedulers"),
+  );
+});
+const removed = await removeStaleAnalysisDirs(config.ANALYSIS_TMP_MAX_AGE_MS).catch((error: Error) => {
+  log.warn({ err: error }, "could not remove stale analysis folders");
+  return [];
+});
+if (removed.length > 0) log.info({ removed }, "removed analysis folders left by killed workers");
 workers = startWorkers(deps, blocking);
 log.info({ queues: workers.map((w) => w.name) }, "worker ready");
+// Jobs lost while no worker ran are queued again now, not at the scheduler's next run.
+reconcileSubmissions(deps).catch((error: Error) => log.warn({ err: error }, "reconcile at start failed"));

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { handleAnalysisJob } from "./analysis/job";
 import type { WorkerDeps } from "./deps";
 import { handleGamificationJob } from "./gamification/job";
+import { handleMaintenanceJob } from "./maintenance/job";
 import { handleRiskJob } from "./risk/job";
 
 type Handler = (
@@ -17,6 +18,7 @@ export const HANDLERS: Record<QueueKey, Handler> = {
   analysis: handleAnalysisJob,
   risk: handleRiskJob,
   gamification: handleGamificationJob,
+  maintenance: handleMaintenanceJob,
 };
 
 /**
@@ -28,6 +30,7 @@ export function startWorkers(deps: WorkerDeps, connection: Redis): Worker[] {
     analysis: deps.config.ANALYSIS_CONCURRENCY,
     risk: deps.config.RISK_CONCURRENCY,
     gamification: deps.config.GAMIFICATION_CONCURRENCY,
+    maintenance: 1,
   };
   return Object.entries(HANDLERS).map(([key, handler]) => {
     const worker = new Worker(

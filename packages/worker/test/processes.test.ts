@@ -1,78 +1,47 @@
-// Real worker processes (src/main.ts): the nightly scheduler exists once however many run, and a worker
-// killed with SIGKILL mid-job leaves the job to another without counting points twice.
-import { type ChildProcess, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+// Real worker processes (src/main.ts): each scheduler exists once however many run, a start clears what killed
+// workers left, and a worker killed with SIGKILL mid-job leaves the job to another without counting points twice.
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueAnalysis, enqueueGamification, NIGHTLY_RISK_SCHEDULER } from "@edu/jobs";
+import { enqueueAnalysis, enqueueGamification, NIGHTLY_RISK_SCHEDULER, RECONCILE_SCHEDULER } from "@edu/jobs";
 import { DEMO_LOGINS, seedId } from "@edu/seed";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createTestWorkerDeps, type TestWorkerDeps } from "./support/deps";
 import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "./support/fixtures";
+import { exited, startWorkerProcess as start, stopAll, until } from "./support/worker-process";
 
 let deps: TestWorkerDeps;
 const running: ChildProcess[] = [];
 
-function startWorkerProcess(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "..", "src", "main.ts")],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: deps.database.url,
-        REDIS_KEY_PREFIX: deps.redis.keys.prefix,
-        JOB_LOCK_DURATION_MS: "1500",
-        JOB_STALLED_INTERVAL_MS: "1000",
-        LOG_LEVEL: "info",
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  running.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
-    child.stdout?.on("data", (chunk) => {
-      output += chunk;
-      if (output.includes("worker ready")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr?.on("data", (chunk) => (output += chunk));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once("exit", r)));
-
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, seconds = 20): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const startWorkerProcess = (extraEnv: Record<string, string> = {}) =>
+  start({ DATABASE_URL: deps.database.url, REDIS_KEY_PREFIX: deps.redis.keys.prefix, ...extraEnv }, running);
 
 beforeAll(async () => {
   deps = await createTestWorkerDeps({ students: 3 });
 }, 120_000);
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
-  await Promise.all(running.map(exited));
+  await stopAll(running);
   await deps?.close();
 }, 60_000);
 
 describe("worker processes", () => {
-  it("register the nightly risk scheduler once with two workers running, and stop cleanly on SIGTERM", async () => {
-    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+  it("register each scheduler once with two workers running, clear what killed workers left, and stop cleanly on SIGTERM", async () => {
+    // A temp folder of their own, holding a killed worker's analysis folder (old enough after a second).
+    const tmp = mkdtempSync(join(tmpdir(), "edu-worker-tmp-"));
+    onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
+    mkdirSync(join(tmp, "edu-analysis-left"));
+    await new Promise((r) => setTimeout(r, 1_100));
+    const env = { TMPDIR: tmp, ANALYSIS_TMP_MAX_AGE_MS: "1000", RECONCILE_EVERY_MS: "60000" };
+    const [a, b] = await Promise.all([startWorkerProcess(env), startWorkerProcess(env)]);
+    expect(readdirSync(tmp).filter((name) => name.startsWith("edu-analysis-"))).toEqual([]);
     const schedulers = await deps.queues.risk.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual([NIGHTLY_RISK_SCHEDULER.id]);
     expect(schedulers[0]?.pattern).toBe(NIGHTLY_RISK_SCHEDULER.pattern);
     expect(await deps.queues.risk.getDelayedCount()).toBe(1);
+    const reconcile = await deps.queues.maintenance.getJobSchedulers();
+    expect(reconcile.map((s) => [s.key, s.every])).toEqual([[RECONCILE_SCHEDULER.id, 60_000]]);
     a?.kill("SIGTERM");
     b?.kill("SIGTERM");
     await Promise.all([exited(a as ChildProcess), exited(b as ChildProcess)]);

@@ -24,21 +24,23 @@ export const authRouter = router({
   /** Verifies the password and opens a session (several per user: one per device). */
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const { db, redis } = ctx.deps;
-    await ctx.deps.consumeLoginAttempt(input.email, ctx.ip);
+    // The per-IP limit was counted before the body was parsed (http/request-limits.ts).
+    await ctx.deps.consumeLoginAttempt(input.email);
     const account = await db.user.findUnique({
       where: { email: input.email },
-      select: { ...publicUserSelect, passwordHash: true },
+      select: { ...publicUserSelect, passwordHash: true, student: { select: { id: true } } },
     });
     if (!(await verifyPassword(account?.passwordHash, input.password)) || !account) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is wrong" });
     }
-    const { passwordHash: _, ...user } = account;
+    const { passwordHash: _, student, ...user } = account;
     let token: string;
     try {
-      token = await redis.sessions.create(user.id, {
-        userAgent: ctx.req.headers["user-agent"]?.slice(0, 200),
-        ip: ctx.ip,
-      });
+      token = await redis.sessions.create(
+        user.id,
+        { role: user.role, institutionId: user.institutionId, studentId: student?.id ?? null },
+        { userAgent: ctx.req.headers["user-agent"]?.slice(0, 200), ip: ctx.ip },
+      );
     } catch {
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",

@@ -96,7 +96,20 @@ export const userRouter = router({
           data: input,
           select: publicUserSelect,
         });
-        return { result: user, resourceId: user.id, details: { fields: Object.keys(input) } };
+        // A student's name stands beside their points on class boards: those boards are rebuilt with it.
+        const boards =
+          input.name && ctx.actor.studentId
+            ? await tx.enrollment.findMany({
+                where: { studentId: ctx.actor.studentId },
+                select: { classId: true },
+              })
+            : [];
+        return {
+          result: user,
+          resourceId: user.id,
+          details: { fields: Object.keys(input) },
+          after: boards.map((b) => () => ctx.deps.redis.leaderboards.invalidate(b.classId)),
+        };
       }),
     ),
 });

@@ -14,8 +14,10 @@ export type TestServer = {
   database: TestDatabase;
   /** A client without a session. */
   anonymous: EduClient;
+  /** Signs in and returns the session token. */
+  tokenFor(email: string, password?: string): Promise<string>;
   /** Signs in and returns a client carrying the session token. */
-  login(email: string, password?: string): Promise<EduClient & { token: string }>;
+  login(email: string, password?: string): Promise<EduClient>;
   close(): Promise<void>;
 };
 
@@ -36,22 +38,27 @@ export async function startTestServer(
     LOG_LEVEL: "silent",
     LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     LOGIN_IP_RATE_LIMIT_PER_MINUTE: "100000",
+    MUTATIONS_PER_MINUTE: "100000",
     ...options.env,
   });
   const deps = createApiDeps(config, pino({ level: "silent" }));
   const app = await buildServer(deps);
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const trpcUrl = `${url}/trpc`;
+  const tokenFor = async (email: string, password = DEMO_PASSWORD) => {
+    const { token } = await createClient({ url: trpcUrl }).auth.login.mutate({ email, password });
+    if (!token) throw new Error("a token login answered without a token");
+    return token;
+  };
   return {
     url,
     trpcUrl,
     deps,
     database,
     anonymous: createClient({ url: trpcUrl }),
-    async login(email, password = DEMO_PASSWORD) {
-      const { token } = await createClient({ url: trpcUrl }).auth.login.mutate({ email, password });
-      if (!token) throw new Error("a token login answered without a token");
-      return Object.assign(createClient({ url: trpcUrl, token }), { token });
+    tokenFor,
+    async login(email, password) {
+      return createClient({ url: trpcUrl, token: await tokenFor(email, password) });
     },
     async close() {
       await app.close();

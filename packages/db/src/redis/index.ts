@@ -17,7 +17,7 @@ export {
   UPDATE_RESOURCES,
   type UpdateResource,
 } from "./keys";
-export { type LeaderboardEntry, Leaderboards } from "./leaderboards";
+export { type LeaderboardEntry, Leaderboards, type NamedEntry } from "./leaderboards";
 export { type SessionInfo, Sessions } from "./sessions";
 export { type StreamEntry, type UpdateEvent, Updates } from "./updates";
 

@@ -41,10 +41,14 @@ export function createKeyBuilder(prefix = "") {
   return {
     prefix,
     session: (userId: string) => `${prefix}session:${segment(userId, "userId")}`,
+    /** What session keys start with: the session script appends the user id it finds. */
+    sessionPrefix: `${prefix}session:`,
     /** Which user a session token (by its SHA-256) belongs to, so tokens can be opaque. */
     sessionToken: (digest: string) => `${prefix}session-token:${segment(digest, "digest")}`,
     cache: (resource: CacheResource, id: string) => `${prefix}cache:${resource}:${segment(id, "id")}`,
     leaderboard: (classId: string) => `${prefix}leaderboard:${segment(classId, "classId")}`,
+    /** The names of a board's members (hash studentId → name), built and dropped with the board. */
+    leaderboardNames: (classId: string) => `${prefix}leaderboard-names:${segment(classId, "classId")}`,
     updates: (resource: UpdateResource, id: string) => `${prefix}updates:${resource}:${segment(id, "id")}`,
     /** Rate-limit counters: rate-limiter-flexible appends `:{subject}` to this, e.g. ratelimit:login-ip:127.0.0.1. */
     rateLimitPrefix: (scope: string) => `${prefix}ratelimit:${segment(scope, "scope")}`,

@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import superjson from "superjson";
 import { type KeyBuilder, TTL_SECONDS } from "./keys";
 
-export type SessionInfo = {
+/** Who a session acts for, stored with it so an authenticated call needs no database read to know. */
+export type SessionActor = {
+  role: string;
+  institutionId: string;
+  studentId: string | null;
+};
+
+export type SessionInfo = SessionActor & {
   userId: string;
   createdAt: Date;
   lastSeenAt: Date;
@@ -11,8 +17,40 @@ export type SessionInfo = {
   ip?: string;
 };
 
+/** SessionInfo as stored: plain JSON with times in epoch ms, so the touch script can slide it. */
+type StoredSession = Omit<SessionInfo, "createdAt" | "lastSeenAt"> & {
+  createdAt: number;
+  lastSeenAt: number;
+};
+
 const tokenDigest = (token: string) => createHash("sha256").update(token).digest("base64url");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+// One round trip per authenticated call: token → user → that device's session, expired sessions dropped, and
+// (when ARGV[5] is 1) its hour slid. The session key is found through the token key, so this needs one Redis,
+// not a cluster.
+const TOUCH = `
+local userId = redis.call('GET', KEYS[1])
+if not userId then return nil end
+local key = ARGV[1] .. userId
+local raw = redis.call('HGET', key, ARGV[2])
+if not raw then return nil end
+local info = cjson.decode(raw)
+local now = tonumber(ARGV[4])
+local ttl = tonumber(ARGV[3])
+if now - info.lastSeenAt > ttl * 1000 then
+  redis.call('HDEL', key, ARGV[2])
+  redis.call('DEL', KEYS[1])
+  return nil
+end
+if ARGV[5] == '1' then
+  info.lastSeenAt = now
+  raw = cjson.encode(info)
+  redis.call('HSET', key, ARGV[2], raw)
+  redis.call('EXPIRE', key, ttl)
+  redis.call('EXPIRE', KEYS[1], ttl)
+end
+return raw`;
 
 /**
  * Sessions live in the seed's `session:{userId}` key: a hash with one field per device, so a user can be
@@ -26,53 +64,58 @@ export class Sessions {
     private readonly redis: Redis,
     private readonly keys: KeyBuilder,
     readonly ttlSeconds = TTL_SECONDS.session,
-  ) {}
+  ) {
+    // Sent once, then called by its SHA (EVALSHA).
+    redis.defineCommand("touchSession", { numberOfKeys: 1, lua: TOUCH });
+  }
 
-  async create(userId: string, meta: { userAgent?: string; ip?: string } = {}): Promise<string> {
+  async create(
+    userId: string,
+    actor: SessionActor,
+    meta: { userAgent?: string; ip?: string } = {},
+  ): Promise<string> {
     const token = randomBytes(32).toString("base64url");
-    const now = new Date();
-    const info: SessionInfo = { userId, createdAt: now, lastSeenAt: now, ...meta };
+    const now = Date.now();
+    const info: StoredSession = { userId, ...actor, createdAt: now, lastSeenAt: now, ...meta };
     const key = this.keys.session(userId);
     const digest = tokenDigest(token);
     await this.redis
       .multi()
-      .hset(key, digest, superjson.stringify(info))
+      .hset(key, digest, JSON.stringify(info))
       .expire(key, this.ttlSeconds)
       .set(this.keys.sessionToken(digest), userId, "EX", this.ttlSeconds)
       .exec();
     return token;
   }
 
-  /** The live session of a token, without sliding it; undefined when unknown or expired. Throws if Redis is down. */
-  async peek(token: string): Promise<SessionInfo | undefined> {
+  private async find(token: string, slide: boolean): Promise<SessionInfo | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const digest = tokenDigest(token);
-    const userId = await this.redis.get(this.keys.sessionToken(digest));
-    if (userId === null) return undefined;
-    const raw = await this.redis.hget(this.keys.session(userId), digest);
+    const touchSession = (
+      this.redis as Redis & { touchSession(...args: (string | number)[]): Promise<string | null> }
+    ).touchSession;
+    const raw = await touchSession.call(
+      this.redis,
+      this.keys.sessionToken(digest),
+      this.keys.sessionPrefix,
+      digest,
+      this.ttlSeconds,
+      Date.now(),
+      slide ? "1" : "0",
+    );
     if (raw === null) return undefined;
-    const info = superjson.parse<SessionInfo>(raw);
-    if (Date.now() - info.lastSeenAt.getTime() > this.ttlSeconds * 1000) {
-      await this.forget(userId, [digest]);
-      return undefined;
-    }
-    return info;
+    const stored = JSON.parse(raw) as StoredSession;
+    return { ...stored, createdAt: new Date(stored.createdAt), lastSeenAt: new Date(stored.lastSeenAt) };
+  }
+
+  /** The live session of a token, without sliding it; undefined when unknown or expired. Throws if Redis is down. */
+  peek(token: string): Promise<SessionInfo | undefined> {
+    return this.find(token, false);
   }
 
   /** The session a token belongs to, sliding its expiry; undefined when unknown or expired. Throws if Redis is down. */
-  async touch(token: string): Promise<SessionInfo | undefined> {
-    const info = await this.peek(token);
-    if (!info) return undefined;
-    info.lastSeenAt = new Date();
-    const key = this.keys.session(info.userId);
-    const digest = tokenDigest(token);
-    await this.redis
-      .multi()
-      .hset(key, digest, superjson.stringify(info))
-      .expire(key, this.ttlSeconds)
-      .expire(this.keys.sessionToken(digest), this.ttlSeconds)
-      .exec();
-    return info;
+  touch(token: string): Promise<SessionInfo | undefined> {
+    return this.find(token, true);
   }
 
   async revoke(token: string): Promise<void> {

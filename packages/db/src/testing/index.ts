@@ -1,2 +1,3 @@
 export { applyMigrations, createEmptyDatabase, createTestDatabase, type TestDatabase } from "./database";
+export { type PrivateRedis, startPrivateRedis } from "./private-redis";
 export { createTestRedis, deleteMatching, type TestRedis } from "./redis";

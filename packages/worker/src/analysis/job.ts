@@ -7,7 +7,7 @@ import { analyzeRepository } from "./analyze";
 import { fetchRepository, RepositoryError } from "./source";
 
 /** After commit: watchers of the submission hear its analysis status. */
-function publish(deps: WorkerDeps, submissionId: string, data: Record<string, unknown>) {
+export function publishAnalysis(deps: WorkerDeps, submissionId: string, data: Record<string, unknown>) {
   return afterCommit(
     deps.log,
     "analysis.publish",
@@ -46,7 +46,7 @@ export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt
         },
       }),
     ]);
-    await publish(deps, submissionId, {
+    await publishAnalysis(deps, submissionId, {
       status: "SCORED",
       codeQualityScore: scores.codeQualityScore,
       complexityScore: scores.complexityScore,
@@ -66,7 +66,7 @@ export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt
         where: { id: submissionId },
         data: { analysisStatus: "FAILED", analysisMessage: message },
       });
-      await publish(deps, submissionId, { status: "FAILED", message });
+      await publishAnalysis(deps, submissionId, { status: "FAILED", message });
     }
     if (!(error instanceof RepositoryError)) deps.log.error({ err: error, submissionId }, "analysis failed");
     throw permanent ? new UnrecoverableError(message) : error;

@@ -88,8 +88,24 @@ async function extract(archive: Readable, dir: string, limits: AnalysisLimits, g
       return true;
     },
   });
-  await pipeline(archive, byteLimit(limits.ANALYSIS_MAX_ARCHIVE_BYTES), extractor);
+  try {
+    await pipeline(archive, byteLimit(limits.ANALYSIS_MAX_ARCHIVE_BYTES), extractor);
+  } catch (error) {
+    // A limit already exceeded is the real cause even when the stream breaks afterwards.
+    throw failure ?? archiveError(error);
+  }
   if (failure) throw failure;
+}
+
+/** What the archive itself caused fails for good; anything else (a broken download) may be retried. */
+function archiveError(error: unknown): unknown {
+  if (error instanceof RepositoryError) return error;
+  const { message = "", code } = error as { message?: string; code?: string };
+  if (message.includes("decompression ratio exceeded"))
+    return new RepositoryError("Repository archive expands too far (a decompression bomb)", true);
+  if (code === "Z_DATA_ERROR" || code === "TAR_BAD_ARCHIVE")
+    return new RepositoryError("Repository archive is corrupt", true);
+  return error;
 }
 
 async function fromGithub(
@@ -156,12 +172,15 @@ async function fromLocal(
     throw new RepositoryError(`Repository or ref not found (${stderr.trim().split("\n")[0]})`, true);
 }
 
+/** Every fetched repository lives in a directory of this name under os.tmpdir(), removed when done. */
+export const ANALYSIS_DIR_PREFIX = "edu-analysis-";
+
 export type FetchedRepository = { dir: string; cleanup(): Promise<void> };
 
 export async function fetchRepository(githubUrl: string, config: WorkerConfig): Promise<FetchedRepository> {
   const parsed = parseGithubUrl(githubUrl);
   if ("error" in parsed) throw new RepositoryError(`Submission URL ${parsed.error}`, true);
-  const dir = await mkdtemp(join(tmpdir(), "edu-analysis-"));
+  const dir = await mkdtemp(join(tmpdir(), ANALYSIS_DIR_PREFIX));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const signal = AbortSignal.timeout(config.ANALYSIS_TIMEOUT_MS);
   try {

@@ -52,11 +52,15 @@ describe("awardForScoredSubmission", () => {
   it("awards on-time and quality points once, and moves the leaderboard in step", async () => {
     const entries = await deps.db.enrollment.findMany({
       where: { classId: python },
-      include: { student: true },
+      include: { student: { include: { user: { select: { name: true } } } } },
     });
     await deps.redis.leaderboards.rebuild(
       python,
-      entries.map((e) => ({ studentId: e.studentId, points: e.student.currentPoints })),
+      entries.map((e) => ({
+        studentId: e.studentId,
+        points: e.student.currentPoints,
+        name: e.student.user.name,
+      })),
     );
     const before = await totals();
     const submission = await scoredSubmission(82);

@@ -1,5 +1,5 @@
-// A redis-server of the test's own on a free port, so a test may stop, pause or kill it without touching the
-// machine's Redis.
+// A redis-server of the test's own on a free port, so a test may kill, pause or replace
+// it without touching the machine's Redis. No RDB, no AOF: a killed server comes back empty, as after a loss.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -16,21 +16,23 @@ const freePort = () =>
 
 export type PrivateRedis = {
   url: string;
+  port: number;
   process: ChildProcess;
   kill(): Promise<void>;
   cleanup(): Promise<void>;
 };
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await freePort();
+/** `port` reuses the port of a server killed before, so clients reconnect to the new, empty one. */
+export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
+  const chosen = port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "edu-redis-"));
   const child = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
     { stdio: "ignore" },
   );
   for (let i = 0; i < 50; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}`).then(
+    const up = await fetch(`http://127.0.0.1:${chosen}`).then(
       () => true,
       (e) => !String(e.cause?.code).includes("ECONNREFUSED"),
     );
@@ -43,7 +45,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     await new Promise((r) => child.once("exit", r));
   };
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://127.0.0.1:${chosen}`,
+    port: chosen,
     process: child,
     kill,
     async cleanup() {
