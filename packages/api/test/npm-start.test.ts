@@ -91,6 +91,32 @@ describe("npm start", () => {
     ).toBe("TEACHER");
   });
 
+  it("lets the browser sign in with a cookie and change its profile through the dev proxy", async () => {
+    const origin = `http://localhost:${webPort}`;
+    const json = { "content-type": "application/json", origin };
+    const login = await fetch(`http://127.0.0.1:${webPort}/trpc/auth.login`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({
+        json: { email: "student@demo.edu", password: "demo-password", session: "cookie" },
+      }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toMatch(/^edu_session=/);
+    const update = await fetch(`http://127.0.0.1:${webPort}/trpc/user.updateProfile`, {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify({ json: { theme: "dark" } }),
+    });
+    expect(update.status).toBe(200);
+    const forged = await fetch(`http://127.0.0.1:${webPort}/trpc/user.updateProfile`, {
+      method: "POST",
+      headers: { ...json, cookie, origin: "https://evil.example" },
+      body: JSON.stringify({ json: { theme: "light" } }),
+    });
+    expect(forged.status).toBe(403);
+  });
+
   it("stops api, worker and web on SIGTERM", async () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
