@@ -75,13 +75,18 @@ describe("users and institution", () => {
 
 describe("classes and assignments", () => {
   it("lets a teacher create a class they then teach, add assignments, and enroll students idempotently", async () => {
+    // Both warm their cached class access first: creating and enrolling must drop it.
+    await teacher.leaderboard.top.query({ classId: python });
+    await student.leaderboard.myRank.query({ classId: python }).catch(() => undefined);
     const created = await teacher.class.create.mutate({ name: "Algorithms Club" });
+    expect(await teacher.leaderboard.top.query({ classId: created.id })).toEqual([]);
     const got = await teacher.class.get.query({ classId: created.id });
     expect(got.teachers.map((t) => t.user.email)).toEqual([DEMO_LOGINS.teacher]);
     const studentId = seedId("student", DEMO_LOGINS.student);
     expect(
       await teacher.class.enroll.mutate({ classId: created.id, studentIds: [studentId, studentId] }),
     ).toEqual({ enrolled: 1, added: 1 });
+    expect((await student.leaderboard.myRank.query({ classId: created.id })).rank).toBe(1);
     expect(await teacher.class.enroll.mutate({ classId: created.id, studentIds: [studentId] })).toEqual({
       enrolled: 1,
       added: 0,

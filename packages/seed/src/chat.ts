@@ -1,6 +1,7 @@
 // A short conversation with the assistant for each of the first students, yesterday.
 import type { Db, Prisma } from "@edu/db";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { SeededStudent } from "./institution-and-people";
 import { type Clock, DAY } from "./support";
 
@@ -32,6 +33,11 @@ export async function seedChat(
       createdAt: new Date(yesterday + n * 60_000),
     })),
   );
-  await db.chatMessage.createMany({ data: rows, skipDuplicates: true });
+  await insertRows(
+    db,
+    "ChatMessage",
+    { id: "uuid", userId: "uuid", studentId: "uuid", role: '"ChatRole"', content: "text", createdAt: "timestamptz" },
+    rows,
+  );
   return rows;
 }

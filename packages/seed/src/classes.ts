@@ -2,6 +2,7 @@
 import type { Db } from "@edu/db";
 import { ASSIGNMENTS, CLASSES } from "./catalog";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { People } from "./institution-and-people";
 import { type Clock, daysFrom, insertChunks } from "./support";
 
@@ -23,15 +24,19 @@ export type Classes = {
 
 export async function seedClasses(db: Db, people: People, clock: Clock): Promise<Classes> {
   const ids = CLASSES.map((c) => seedId("class", c.key));
-  await db.class.createMany({
-    data: CLASSES.map((c, i) => ({
+  const updatedAt = new Date();
+  await insertRows(
+    db,
+    "Class",
+    { id: "uuid", name: "text", description: "text", institutionId: "uuid", updatedAt: "timestamptz" },
+    CLASSES.map((c, i) => ({
       id: ids[i] as string,
       name: c.name,
       description: c.description,
       institutionId: people.institutionId,
+      updatedAt,
     })),
-    skipDuplicates: true,
-  });
+  );
 
   const lead = (classIndex: number) => people.leadTeacherIds[classIndex] as string;
   const teaching = [
@@ -40,10 +45,12 @@ export async function seedClasses(db: Db, people: People, clock: Clock): Promise
     // about web have two teachers to choose between.
     { id: seedId("teaches", "demo-web"), userId: lead(0), classId: ids[1] as string, classIndex: 1 },
   ];
-  await db.teacherClass.createMany({
-    data: teaching.map(({ classIndex: _, ...t }) => t),
-    skipDuplicates: true,
-  });
+  await insertRows(
+    db,
+    "TeacherClass",
+    { id: "uuid", userId: "uuid", classId: "uuid" },
+    teaching.map(({ classIndex: _, ...t }) => t),
+  );
 
   await insertChunks(
     people.students.flatMap((s) =>
@@ -53,7 +60,7 @@ export async function seedClasses(db: Db, people: People, clock: Clock): Promise
         classId: ids[c] as string,
       })),
     ),
-    (data) => db.enrollment.createMany({ data, skipDuplicates: true }),
+    (data) => insertRows(db, "Enrollment", { id: "uuid", studentId: "uuid", classId: "uuid" }, data),
   );
 
   const assignments = CLASSES.flatMap((c, classIndex) =>
@@ -65,13 +72,23 @@ export async function seedClasses(db: Db, people: People, clock: Clock): Promise
       dueDate: daysFrom(clock.today, a.dueInDays),
     })),
   );
-  await db.assignment.createMany({
-    data: assignments.map(({ classIndex: _, ...a }) => ({
+  await insertRows(
+    db,
+    "Assignment",
+    {
+      id: "uuid",
+      classId: "uuid",
+      title: "text",
+      description: "text",
+      dueDate: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    assignments.map(({ classIndex: _, ...a }) => ({
       ...a,
       description: `${a.title}: push your solution to a GitHub repository and submit its URL.`,
+      updatedAt,
     })),
-    skipDuplicates: true,
-  });
+  );
 
   return {
     ids,

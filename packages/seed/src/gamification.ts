@@ -15,6 +15,7 @@ import {
 } from "@edu/domain";
 import type { Classes } from "./classes";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { People, SeededStudent } from "./institution-and-people";
 import type { Coursework, SeededSubmission } from "./submissions";
 import { insertChunks } from "./support";
@@ -113,6 +114,17 @@ function replayAwards(
   return { events, studentBadges, totals: { points, level: levelForPoints(points), streak } };
 }
 
+const EVENT_COLUMNS = {
+  id: "uuid",
+  studentId: "uuid",
+  userId: "uuid",
+  eventType: '"GamificationEventType"',
+  pointsAwarded: "int",
+  badgeUnlockedId: "uuid",
+  dedupeKey: "text",
+  createdAt: "timestamptz",
+} as const;
+
 const utcDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
@@ -126,7 +138,12 @@ export async function seedGamification(
   classes: Classes,
   coursework: Coursework,
 ): Promise<Prisma.GamificationEventCreateManyInput[]> {
-  await db.badge.createMany({ data: BADGES, skipDuplicates: true });
+  await insertRows(
+    db,
+    "Badge",
+    { id: "uuid", name: "text", description: "text", iconUrl: "text", criteria: "jsonb", rarity: '"BadgeRarity"' },
+    BADGES,
+  );
   const dueDates = new Map(classes.assignments.map((a) => [a.id, a.dueDate]));
   const feedbackAt = new Map<string, Date>();
   for (const f of coursework.feedback) {
@@ -155,18 +172,20 @@ export async function seedGamification(
         await insertChunks(
           chunk.flatMap((r) => r.events),
           async (data) => {
-            const inserted = await tx.gamificationEvent.createManyAndReturn({
-              data,
-              skipDuplicates: true,
-              select: { studentId: true },
-            });
-            for (const e of inserted) fresh.add(e.studentId);
+            const inserted = await insertRows(tx, "GamificationEvent", EVENT_COLUMNS, data);
+            for (const e of data) if (inserted.has(e.id as string)) fresh.add(e.studentId);
           },
           { parallel: 1 },
         );
         await insertChunks(
           chunk.flatMap((r) => r.studentBadges),
-          (data) => tx.studentBadge.createMany({ data, skipDuplicates: true }),
+          (data) =>
+            insertRows(
+              tx,
+              "StudentBadge",
+              { id: "uuid", studentId: "uuid", badgeId: "uuid", unlockedAt: "timestamptz" },
+              data,
+            ),
           { parallel: 1 },
         );
         const moved = chunk.filter((r) => fresh.has(r.s.studentId));

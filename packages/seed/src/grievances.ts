@@ -17,6 +17,7 @@ import {
 import { CLASSES, GRIEVANCE_TEXTS } from "./catalog";
 import type { Classes } from "./classes";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { People, SeededStudent } from "./institution-and-people";
 import type { Coursework } from "./submissions";
 import { type Clock, DAY, daysFrom, HOUR } from "./support";
@@ -217,13 +218,33 @@ function rowOf(g: Filed): Prisma.GrievanceCreateManyInput {
 export async function seedGrievances(db: Db, ctx: Context, clock: Clock) {
   const filed = fileAll(ctx, clock);
   await db.$transaction(async (tx) => {
-    const inserted = await tx.grievance.createManyAndReturn({
-      data: filed.map(rowOf),
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const fresh = new Set(inserted.map((g) => g.id));
-    const audit = filed.filter((g) => fresh.has(g.id)).flatMap(auditOf);
-    if (audit.length > 0) await tx.grievanceAuditLog.createMany({ data: audit });
+    const fresh = await insertRows(
+      tx,
+      "Grievance",
+      {
+        id: "uuid",
+        studentId: "uuid",
+        category: '"GrievanceCategory"',
+        severity: '"Severity"',
+        description: "text",
+        status: '"GrievanceStatus"',
+        assignedToId: "uuid",
+        classId: "uuid",
+        submissionId: "uuid",
+        feedbackId: "uuid",
+        resolution: "text",
+        resolvedAt: "timestamptz",
+        createdAt: "timestamptz",
+        updatedAt: "timestamptz",
+      },
+      filed.map(rowOf),
+    );
+    // The audit table has no key but its sequence: rows are in filing order, as the api writes them.
+    await insertRows(
+      tx,
+      "GrievanceAuditLog",
+      { grievanceId: "uuid", actorId: "uuid", action: "text", details: "jsonb", createdAt: "timestamptz" },
+      filed.filter((g) => fresh.has(g.id)).flatMap(auditOf),
+    );
   });
 }

@@ -3,6 +3,7 @@ import type { Db, Prisma } from "@edu/db";
 import { hash } from "@node-rs/argon2";
 import { CLASSES, DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD } from "./catalog";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import { type Clock, clockAt, insertChunks, type Random, STREAMS } from "./support";
 
 export type SeededStudent = {
@@ -34,10 +35,12 @@ export type People = {
  */
 export async function seedInstitution(db: Db, now: Date): Promise<{ institutionId: string; clock: Clock }> {
   const id = seedId("institution", DEMO_DOMAIN);
-  await db.institution.createMany({
-    data: [{ id, name: "Demo University", domain: DEMO_DOMAIN, createdAt: now }],
-    skipDuplicates: true,
-  });
+  await insertRows(
+    db,
+    "Institution",
+    { id: "uuid", name: "text", domain: "text", createdAt: "timestamptz", updatedAt: "timestamptz" },
+    [{ id, name: "Demo University", domain: DEMO_DOMAIN, createdAt: now, updatedAt: now }],
+  );
   const { createdAt } = await db.institution.findUniqueOrThrow({
     where: { id },
     select: { createdAt: true },
@@ -85,6 +88,7 @@ export async function seedPeople(
   random: Random,
 ): Promise<People> {
   const passwordHash = await hash(DEMO_PASSWORD);
+  const now = new Date();
   const faker = random(STREAMS.staff);
   const staff: Prisma.UserCreateManyInput[] = [
     { email: DEMO_LOGINS.admin, name: "Ada Admin", role: "ADMIN" as const },
@@ -95,7 +99,7 @@ export async function seedPeople(
       name: faker.person.fullName(),
       role: "TEACHER" as const,
     })),
-  ].map((u) => ({ ...u, id: seedId("user", u.email), institutionId, passwordHash }));
+  ].map((u) => ({ ...u, id: seedId("user", u.email), institutionId, passwordHash, updatedAt: now }));
   const idsOf = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id as string);
   const mentorId = seedId("user", DEMO_LOGINS.mentor);
   const students = Array.from({ length: studentCount }, (_, i) => planStudent(i, mentorId, random));
@@ -110,21 +114,38 @@ export async function seedPeople(
         role: "STUDENT" as const,
         institutionId,
         passwordHash,
+        updatedAt: now,
       })),
     ],
-    (data) => db.user.createMany({ data, skipDuplicates: true }),
+    (data) =>
+      insertRows(
+        db,
+        "User",
+        {
+          id: "uuid",
+          email: "text",
+          name: "text",
+          role: '"Role"',
+          institutionId: "uuid",
+          passwordHash: "text",
+          updatedAt: "timestamptz",
+        },
+        data,
+      ),
   );
   await insertChunks(students, (chunk) =>
-    db.student.createMany({
-      data: chunk.map((s) => ({
+    insertRows(
+      db,
+      "Student",
+      { id: "uuid", userId: "uuid", githubUsername: "text", githubConnected: "boolean", mentorId: "uuid" },
+      chunk.map((s) => ({
         id: s.studentId,
         userId: s.userId,
         githubUsername: s.github,
         githubConnected: true,
         mentorId: s.mentorId,
       })),
-      skipDuplicates: true,
-    }),
+    ),
   );
   return { institutionId, adminIds: idsOf("ADMIN"), mentorId, leadTeacherIds: idsOf("TEACHER"), students };
 }

@@ -4,11 +4,27 @@ import type { Db } from "@edu/db";
 import { computeFeatures, groupBy, predictionRecord, type StudentActivity } from "@edu/domain";
 import type { Classes } from "./classes";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { People } from "./institution-and-people";
 import type { Coursework } from "./submissions";
 import { DAY, HOUR, insertChunks } from "./support";
 
 const WINDOW = 28 * DAY;
+
+const PREDICTION_COLUMNS = {
+  id: "uuid",
+  studentId: "uuid",
+  riskScore: "float8",
+  riskLevel: '"RiskLevel"',
+  submissionFrequency: "float8",
+  codeQualityTrend: "float8",
+  engagementScore: "float8",
+  feedbackResponseTime: "float8",
+  confidence: "float8",
+  topFactors: "jsonb",
+  modelVersion: "text",
+  predictedAt: "timestamptz",
+} as const;
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY) * DAY;
 
 /** Each student's activity as the worker loads it (packages/worker/src/risk/load.ts), as of `at`. */
@@ -76,13 +92,8 @@ export async function seedRisk(
   await insertChunks(rows, (chunk) =>
     db.$transaction(
       async (tx) => {
-        const inserted = await tx.riskPrediction.createManyAndReturn({
-          data: chunk,
-          skipDuplicates: true,
-          select: { studentId: true },
-        });
-        const fresh = new Set(inserted.map((p) => p.studentId));
-        const moved = chunk.filter((r) => fresh.has(r.studentId));
+        const inserted = await insertRows(tx, "RiskPrediction", PREDICTION_COLUMNS, chunk);
+        const moved = chunk.filter((r) => inserted.has(r.id));
         if (moved.length === 0) return;
         await tx.$executeRaw`
           UPDATE "Student" AS s SET "riskScore" = v.score, "riskLevel" = v.level::"RiskLevel"

@@ -5,6 +5,7 @@ import type { Faker } from "@faker-js/faker";
 import { FEEDBACK_SNIPPETS } from "./catalog";
 import type { Classes, SeededAssignment } from "./classes";
 import { seedId } from "./ids";
+import { insertRows } from "./insert-rows";
 import type { People, SeededStudent } from "./institution-and-people";
 import { type Clock, DAY, HOUR, insertChunks, type Random, STREAMS } from "./support";
 
@@ -60,6 +61,7 @@ function submit(
     analysisStatus: "SCORED",
     submittedAt: at.submittedAt,
     createdAt: at.submittedAt,
+    updatedAt: at.submittedAt,
   });
   if (at.quality < 75) {
     rows.findings.push({
@@ -138,6 +140,7 @@ function planStudentWork(
       content: faker.helpers.arrayElement(FEEDBACK_SNIPPETS),
       rating: clamp(Math.round(quality / 20), 1, 5),
       createdAt: feedbackAt,
+      updatedAt: feedbackAt,
     });
 
     // Diligent students act on feedback that leaves room to improve: a better resubmission a few days later.
@@ -168,8 +171,59 @@ export async function seedCoursework(
   const rows: Rows = { submissions: [], findings: [], feedback: [] };
   for (const s of people.students)
     planStudentWork(s, classes, clock, people, random(STREAMS.coursework, s.index), coursework, rows);
-  await insertChunks(rows.submissions, (data) => db.submission.createMany({ data, skipDuplicates: true }));
-  await insertChunks(rows.findings, (data) => db.analysisFinding.createMany({ data, skipDuplicates: true }));
-  await insertChunks(rows.feedback, (data) => db.feedback.createMany({ data, skipDuplicates: true }));
+  await insertChunks(rows.submissions, (data) =>
+    insertRows(
+      db,
+      "Submission",
+      {
+        id: "uuid",
+        studentId: "uuid",
+        assignmentId: "uuid",
+        githubUrl: "text",
+        codeQualityScore: "float8",
+        complexityScore: "float8",
+        analysisStatus: '"AnalysisStatus"',
+        submittedAt: "timestamptz",
+        createdAt: "timestamptz",
+        updatedAt: "timestamptz",
+      },
+      data,
+    ),
+  );
+  await insertChunks(rows.findings, (data) =>
+    insertRows(
+      db,
+      "AnalysisFinding",
+      {
+        id: "uuid",
+        submissionId: "uuid",
+        filePath: "text",
+        line: "int",
+        rule: "text",
+        severity: '"FindingSeverity"',
+        message: "text",
+        metricValue: "float8",
+      },
+      data,
+    ),
+  );
+  await insertChunks(rows.feedback, (data) =>
+    insertRows(
+      db,
+      "Feedback",
+      {
+        id: "uuid",
+        submissionId: "uuid",
+        teacherId: "uuid",
+        studentId: "uuid",
+        aiSuggested: "boolean",
+        content: "text",
+        rating: "int",
+        createdAt: "timestamptz",
+        updatedAt: "timestamptz",
+      },
+      data,
+    ),
+  );
   return coursework;
 }

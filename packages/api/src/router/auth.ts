@@ -97,7 +97,7 @@ export const authRouter = router({
           code: "BAD_REQUEST",
           message: "currentPassword: the current password is wrong",
         });
-      assertStrongPassword(input.newPassword, [account.email, account.name], "newPassword");
+      await assertStrongPassword(input.newPassword, [account.email, account.name], "newPassword");
       const passwordHash = await hashPassword(input.newPassword);
       await mutateWithAudit(
         ctx.deps,

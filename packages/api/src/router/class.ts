@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { dropClassAccess } from "../access/class-access";
 import { found, manageableClasses, readableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
@@ -53,7 +54,12 @@ export const classRouter = router({
           },
           select: classSummary,
         });
-        return { result: created, resourceId: created.id, details: input };
+        return {
+          result: created,
+          resourceId: created.id,
+          details: input,
+          after: dropClassAccess(ctx.deps.redis, [ctx.actor.userId]),
+        };
       }),
     ),
 
@@ -79,6 +85,7 @@ export const classRouter = router({
           result: { classId: input.classId, userId: teacher.id },
           resourceId: input.classId,
           details: input,
+          after: dropClassAccess(ctx.deps.redis, [teacher.id]),
         };
       }),
     ),
@@ -95,7 +102,7 @@ export const classRouter = router({
         const studentIds = [...new Set(input.studentIds)];
         const students = await tx.student.findMany({
           where: { id: { in: studentIds }, user: { institutionId: ctx.actor.institutionId } },
-          select: { id: true },
+          select: { id: true, userId: true, mentorId: true },
         });
         if (students.length !== studentIds.length) {
           throw new TRPCError({ code: "NOT_FOUND", message: "studentIds: some students were not found" });
@@ -108,7 +115,14 @@ export const classRouter = router({
           result: { enrolled: studentIds.length, added: count },
           resourceId: input.classId,
           details: { studentIds, added: count },
-          after: [() => ctx.deps.redis.leaderboards.invalidate(input.classId)],
+          // Enrollment widens what the students and their mentors may read.
+          after: [
+            () => ctx.deps.redis.leaderboards.invalidate(input.classId),
+            ...dropClassAccess(ctx.deps.redis, [
+              ...students.map((s) => s.userId),
+              ...students.flatMap((s) => (s.mentorId ? [s.mentorId] : [])),
+            ]),
+          ],
         };
       }),
     ),

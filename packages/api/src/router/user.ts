@@ -52,7 +52,7 @@ export const userRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      assertStrongPassword(input.password, [input.email, input.name], "password");
+      await assertStrongPassword(input.password, [input.email, input.name], "password");
       const passwordHash = await hashPassword(input.password);
       return mutateWithAudit(ctx.deps, ctx.actor, { action: "user.create", resource: "user" }, async (tx) => {
         if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {

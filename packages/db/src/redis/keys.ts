@@ -19,6 +19,8 @@ export const CACHE_RESOURCES = {
   "feedback-list": TTL_SECONDS.cacheDefault,
   "badge-catalog": TTL_SECONDS.cacheDefault,
   institution: TTL_SECONDS.cacheDefault,
+  /** The classes a user may read (not for admins), so hot reads check access without SQL. */
+  "class-access": TTL_SECONDS.studentProgress,
 } as const;
 
 export type CacheResource = keyof typeof CACHE_RESOURCES;

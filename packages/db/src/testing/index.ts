@@ -1,3 +1,4 @@
 export { applyMigrations, createEmptyDatabase, createTestDatabase, type TestDatabase } from "./database";
 export { type PrivateRedis, startPrivateRedis } from "./private-redis";
 export { createTestRedis, deleteMatching, type TestRedis } from "./redis";
+export { header, row, timed } from "./bench";

@@ -1,0 +1,32 @@
+// TEMPORARY per-section timing harness (deleted before hand-off).
+import { createDb, databaseEnvSchema, loadEnv } from "@edu/db";
+import { seedChat } from "./chat";
+import { seedClasses } from "./classes";
+import { countRows } from "./counts";
+import { seedGamification } from "./gamification";
+import { seedGrievances } from "./grievances";
+import { seedInstitution, seedPeople } from "./institution-and-people";
+import { seedRisk } from "./risk";
+import { seedCoursework } from "./submissions";
+import { seededRandom } from "./support";
+
+const students = Number(process.argv[2] ?? 10000);
+const db = createDb(loadEnv(databaseEnvSchema));
+const times: Record<string, number> = {};
+const t0 = performance.now();
+let t = t0;
+const lap = (name: string) => { const n = performance.now(); times[name] = Math.round(n - t); t = n; };
+const random = seededRandom();
+const { institutionId, clock } = await seedInstitution(db, new Date()); lap("institution");
+const people = await seedPeople(db, institutionId, students, random); lap("people");
+const classes = await seedClasses(db, people, clock); lap("classes");
+const coursework = await seedCoursework(db, people, classes, clock, random); lap("coursework");
+const events = await seedGamification(db, people, classes, coursework); lap("gamification");
+const chat = await seedChat(db, people.students, clock); lap("chat");
+await seedRisk(db, people, classes, coursework, [...events, ...chat], clock.now); lap("risk");
+await seedGrievances(db, { people, classes, coursework }, clock); lap("grievances");
+const counts = await countRows(db); lap("count");
+times.total = Math.round(performance.now() - t0);
+console.log(JSON.stringify(times));
+console.error(JSON.stringify(counts));
+await db.$disconnect();

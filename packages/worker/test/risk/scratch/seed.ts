@@ -1,0 +1,16 @@
+import pg from "pg";
+import { createDbWithPool } from "@edu/db";
+import { seedDemoData } from "@edu/seed";
+const name = process.argv[2] ?? "edu_scratch_risk";
+const students = Number(process.argv[3] ?? 10000);
+const admin = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
+await admin.connect();
+const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'edu_template_%' AND datname NOT LIKE '%building'");
+console.log(rows);
+await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${name} TEMPLATE "${rows[0].datname}"`);
+await admin.end();
+const { db, pool } = createDbWithPool({ DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${name}`, DATABASE_POOL_MAX: 5 });
+const t = performance.now();
+console.log(await seedDemoData(db, { students }), performance.now() - t);
+await db.$disconnect(); await pool.end();
