@@ -36,7 +36,14 @@ export async function seedChat(
   await insertRows(
     db,
     "ChatMessage",
-    { id: "uuid", userId: "uuid", studentId: "uuid", role: '"ChatRole"', content: "text", createdAt: "timestamptz" },
+    {
+      id: "uuid",
+      userId: "uuid",
+      studentId: "uuid",
+      role: '"ChatRole"',
+      content: "text",
+      createdAt: "timestamptz",
+    },
     rows,
   );
   return rows;

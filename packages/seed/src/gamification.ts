@@ -141,7 +141,14 @@ export async function seedGamification(
   await insertRows(
     db,
     "Badge",
-    { id: "uuid", name: "text", description: "text", iconUrl: "text", criteria: "jsonb", rarity: '"BadgeRarity"' },
+    {
+      id: "uuid",
+      name: "text",
+      description: "text",
+      iconUrl: "text",
+      criteria: "jsonb",
+      rarity: '"BadgeRarity"',
+    },
     BADGES,
   );
   const dueDates = new Map(classes.assignments.map((a) => [a.id, a.dueDate]));
@@ -168,25 +175,15 @@ export async function seedGamification(
   await insertChunks(replays, (chunk) =>
     db.$transaction(
       async (tx) => {
-        const fresh = new Set<string>();
-        await insertChunks(
-          chunk.flatMap((r) => r.events),
-          async (data) => {
-            const inserted = await insertRows(tx, "GamificationEvent", EVENT_COLUMNS, data);
-            for (const e of data) if (inserted.has(e.id as string)) fresh.add(e.studentId);
-          },
-          { parallel: 1 },
-        );
-        await insertChunks(
+        // One statement each: the arrays are parameters, so a thousand students' rows need no further split.
+        const events = chunk.flatMap((r) => r.events);
+        const inserted = await insertRows(tx, "GamificationEvent", EVENT_COLUMNS, events);
+        const fresh = new Set(events.filter((e) => inserted.has(e.id as string)).map((e) => e.studentId));
+        await insertRows(
+          tx,
+          "StudentBadge",
+          { id: "uuid", studentId: "uuid", badgeId: "uuid", unlockedAt: "timestamptz" },
           chunk.flatMap((r) => r.studentBadges),
-          (data) =>
-            insertRows(
-              tx,
-              "StudentBadge",
-              { id: "uuid", studentId: "uuid", badgeId: "uuid", unlockedAt: "timestamptz" },
-              data,
-            ),
-          { parallel: 1 },
         );
         const moved = chunk.filter((r) => fresh.has(r.s.studentId));
         if (moved.length === 0) return;

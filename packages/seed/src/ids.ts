@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * A UUID derived from a name (RFC 9562 version 8, from SHA-256), so every run of the seed gives every row the
- * same id and `createMany({ skipDuplicates })` makes re-runs change nothing.
+ * same id and the inserts' `ON CONFLICT DO NOTHING` (insert-rows.ts) makes re-runs change nothing.
  */
 export function seedId(...parts: (string | number)[]): string {
   const hex = createHash("sha256")

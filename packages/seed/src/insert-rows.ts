@@ -2,7 +2,15 @@
 import { Prisma } from "@edu/db";
 
 /** The PostgreSQL type of a column, as its array is cast: a base type, or an enum's quoted name (`"Role"`). */
-export type SqlType = "uuid" | "text" | "int" | "float8" | "boolean" | "timestamptz" | "jsonb" | `"${string}"`;
+export type SqlType =
+  | "uuid"
+  | "text"
+  | "int"
+  | "float8"
+  | "boolean"
+  | "timestamptz"
+  | "jsonb"
+  | `"${string}"`;
 
 /** What `createMany` takes for a model: the row type the seed builds and this helper checks rows against. */
 export type RowOf<T extends Prisma.ModelName> = Exclude<
@@ -30,8 +38,9 @@ function toParam(value: unknown, type: SqlType): unknown {
  * `INSERT INTO "T" (cols) SELECT * FROM unnest($1::type[], ...) ON CONFLICT DO NOTHING RETURNING id`: one array
  * parameter per column, however many rows, so PostgreSQL does the work of `createMany({ skipDuplicates })`
  * in a single set-based statement without Prisma building a row at a time. Returns the ids of the rows this
- * statement inserted (not those that existed), as `createManyAndReturn` would. Like createMany, it sets
- * nothing the client would: rows give their ids and `updatedAt` (which Prisma, not the database, fills in).
+ * statement inserted (not those that existed), as `createManyAndReturn` would. Unlike createMany it fills in
+ * nothing on the client's side: rows give their ids and `updatedAt` (Prisma's @updatedAt has no database
+ * default). Every row is taken to have the first row's fields.
  */
 export async function insertRows<T extends Prisma.ModelName>(
   db: SqlClient,

@@ -1,6 +1,6 @@
 // `pnpm db:seed [--students N] [--if-empty]`: writes the demo institution (README, "Demo data").
 import { parseArgs } from "node:util";
-import { createDb, databaseEnvSchema, loadEnv } from "@edu/db";
+import { createDbWithPool, databaseEnvSchema, loadEnv } from "@edu/db";
 import { seedDemoData } from "./seed";
 
 const { values } = parseArgs({
@@ -19,7 +19,9 @@ if (process.env.NODE_ENV === "production") {
 }
 
 const env = loadEnv(databaseEnvSchema);
-const db = createDb(env);
+// The pool is ended with the client: Prisma's $disconnect leaves an adapter's pool open, and its idle
+// connections would keep the process alive for pg's idle timeout (10 s) after the seed is done.
+const { db, pool } = createDbWithPool(env);
 try {
   if (values["if-empty"] && (await db.user.count()) > 0) {
     console.log("Database already has users; seed skipped.");
@@ -30,4 +32,5 @@ try {
   }
 } finally {
   await db.$disconnect();
+  await pool.end();
 }

@@ -2,11 +2,11 @@
 // the time to merely read the same files.
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { header, row, timed } from "@edu/db/testing";
 import { scoreRepository } from "@edu/domain";
 import { analyzeRepository } from "../src/analysis/analyze";
 import { listSourceFiles } from "../src/analysis/files";
 import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "../test/support/fixtures";
-import { header, row, timed } from "./report";
 
 function generate(lines: number): Record<string, string> {
   const files: Record<string, string> = {};

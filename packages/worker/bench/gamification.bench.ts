@@ -1,9 +1,10 @@
 // Gamification awards per second, beside plain single-row INSERTs per second on the same database.
+
+import { header, row, timed } from "@edu/db/testing";
 import { DEMO_LOGINS, seedDemoData, seedId } from "@edu/seed";
 import pg from "pg";
 import { awardForScoredSubmission } from "../src/gamification/award";
 import { createTestWorkerDeps } from "../test/support/deps";
-import { header, row, timed } from "./report";
 
 const AWARDS = 1_000;
 const CONCURRENCY = 8;

@@ -1,9 +1,9 @@
 // Risk recompute for 10,000 students (goal: under 10 s), beside reading the same rows with one plain query.
 
+import { header, row, timed } from "@edu/db/testing";
 import { seedDemoData } from "@edu/seed";
 import { recomputeRisk } from "../src/risk/recompute";
 import { createTestWorkerDeps } from "../test/support/deps";
-import { header, row, timed } from "./report";
 
 export async function run() {
   header("Risk recompute");

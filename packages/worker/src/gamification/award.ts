@@ -1,4 +1,4 @@
-import { afterCommit, type Db, Prisma } from "@edu/db";
+import { afterCommit, type Db, type Prisma } from "@edu/db";
 import {
   badgeEventKey,
   earnedBadges,
@@ -9,7 +9,7 @@ import {
   submissionEventKey,
 } from "@edu/domain";
 import type { WorkerDeps } from "../deps";
-import { uuid7s } from "./uuid7";
+import { uuid7s } from "../uuid7";
 
 export type AwardResult = {
   studentId: string;
@@ -21,8 +21,9 @@ export type AwardResult = {
 
 type Client = Db | Prisma.TransactionClient;
 
-/** Everything an award is decided on, read in one statement. */
+/** Everything an award is decided on, read for many submissions in one statement. */
 type Facts = {
+  submissionId: string;
   studentId: string;
   submittedAt: Date;
   codeQualityScore: number | null;
@@ -44,133 +45,69 @@ type Facts = {
 };
 
 /**
- * The submission, its student's totals, the earlier submission its feedback bonus compares with, the badges
- * still to earn and the stats they are judged on. With `lock`, the student's row is locked for the transaction.
+ * For each scored submission: its student's totals, whether it was awarded before, the earlier submission its
+ * feedback bonus compares with, the badges still to earn and (only if there are some) the stats they are judged on.
  */
-async function loadFacts(client: Client, submissionId: string, lock: boolean): Promise<Facts | null> {
-  const [facts] = await client.$queryRaw<Facts[]>`
-    WITH sub AS (
-      SELECT s.id, s."studentId", s."assignmentId", s."submittedAt", s."codeQualityScore", a."dueDate"
-      FROM "Submission" s JOIN "Assignment" a ON a.id = s."assignmentId"
-      WHERE s.id = ${submissionId}::uuid AND s."analysisStatus" = 'SCORED'
-    ), st AS (
-      SELECT id, "userId", "currentPoints", "currentStreak", "lastActiveOn" FROM "Student"
-      WHERE id = (SELECT "studentId" FROM sub) ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}
-    ), candidates AS (
-      SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'criteria', b.criteria) ORDER BY b.id),
-                      '[]'::json) AS list, count(*) AS n
-      FROM "Badge" b
-      WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = (SELECT id FROM st))
-    )
-    SELECT sub."studentId"::text AS "studentId", sub."submittedAt", sub."codeQualityScore", sub."dueDate",
-           st."userId"::text AS "userId", st."currentPoints", st."currentStreak", st."lastActiveOn",
+function loadFacts(client: Client, submissionIds: string[]): Promise<Facts[]> {
+  return client.$queryRaw<Facts[]>`
+    SELECT s.id::text AS "submissionId", s."studentId"::text AS "studentId", s."submittedAt", s."codeQualityScore",
+           a."dueDate", st."userId"::text AS "userId", st."currentPoints", st."currentStreak", st."lastActiveOn",
            array(SELECT "classId" FROM "Enrollment" WHERE "studentId" = st.id)::text[] AS "classIds",
-           EXISTS (SELECT 1 FROM "GamificationEvent" WHERE "dedupeKey" = ${submissionEventKey(submissionId)})
-             AS awarded,
+           EXISTS (SELECT 1 FROM "GamificationEvent" g WHERE g."dedupeKey" = req.key) AS awarded,
            earlier.found AS "earlierFound", earlier.score AS "earlierScore",
            candidates.list AS candidates, stats.scores, stats.on_time AS "onTime",
            stats.first_of_class AS "firstOfClass"
-    FROM sub JOIN st ON st.id = sub."studentId" CROSS JOIN candidates
+    FROM unnest(${submissionIds}::uuid[], ${submissionIds.map(submissionEventKey)}::text[]) AS req(id, key)
+    JOIN "Submission" s ON s.id = req.id AND s."analysisStatus" = 'SCORED'
+    JOIN "Assignment" a ON a.id = s."assignmentId"
+    JOIN "Student" st ON st.id = s."studentId"
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'criteria', b.criteria) ORDER BY b.id),
+                      '[]'::json) AS list, count(*) AS n
+      FROM "Badge" b
+      WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id)
+    ) candidates
     LEFT JOIN LATERAL (
       SELECT true AS found, e."codeQualityScore" AS score FROM "Submission" e
-      WHERE e."studentId" = sub."studentId" AND e."assignmentId" = sub."assignmentId"
-        AND e."submittedAt" < sub."submittedAt" AND EXISTS (SELECT 1 FROM "Feedback" f WHERE f."submissionId" = e.id)
+      WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId"
+        AND e."submittedAt" < s."submittedAt" AND EXISTS (SELECT 1 FROM "Feedback" f WHERE f."submissionId" = e.id)
       ORDER BY e."submittedAt" DESC LIMIT 1
     ) earlier ON true
     LEFT JOIN LATERAL (
       SELECT
-        array_agg(coalesce(s."codeQualityScore", 0)) AS scores,
-        count(*) FILTER (WHERE s."submittedAt" <= a."dueDate") AS on_time,
+        array_agg(coalesce(m."codeQualityScore", 0)) AS scores,
+        count(*) FILTER (WHERE m."submittedAt" <= ma."dueDate") AS on_time,
         count(*) FILTER (WHERE NOT EXISTS (
-          SELECT 1 FROM "Submission" o WHERE o."assignmentId" = s."assignmentId" AND o."submittedAt" < s."submittedAt"
+          SELECT 1 FROM "Submission" o WHERE o."assignmentId" = m."assignmentId" AND o."submittedAt" < m."submittedAt"
         )) AS first_of_class
-      FROM "Submission" s JOIN "Assignment" a ON a.id = s."assignmentId"
-      WHERE s."studentId" = sub."studentId" AND s."analysisStatus" = 'SCORED' AND candidates.n > 0
+      FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
+      WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED' AND candidates.n > 0
     ) stats ON true`;
-  return facts ?? null;
-}
-
-/**
- * Writes an award in one statement, under the student's row lock: only while the student's totals are still
- * those the award was computed from (`expected`), and only if the SUBMISSION event's dedupe key is new. Returns
- * whether the totals matched and whether the event was inserted.
- */
-async function writeAward(
-  client: Client,
-  award: {
-    studentId: string;
-    userId: string;
-    expected: { points: number; streak: number; lastActiveOn: Date | null };
-    points: number;
-    total: number;
-    level: number;
-    streak: number;
-    lastActiveOn: Date | null;
-    dedupeKey: string;
-    badgeIds: string[];
-  },
-): Promise<{ matched: boolean; inserted: boolean }> {
-  const { studentId, expected, badgeIds } = award;
-  const [eventId = "", ...ids] = uuid7s(1 + 2 * badgeIds.length);
-  const [row] = await client.$queryRaw<{ matched: boolean; inserted: boolean }[]>`
-    WITH st AS (
-      SELECT id FROM "Student"
-      WHERE id = ${studentId}::uuid AND "currentPoints" = ${expected.points}::int
-        AND "currentStreak" = ${expected.streak}::int
-        AND "lastActiveOn" IS NOT DISTINCT FROM ${day(expected.lastActiveOn)}::date
-      FOR UPDATE
-    ), ev AS (
-      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "pointsAwarded", "dedupeKey")
-      SELECT ${eventId}::uuid, st.id, ${award.userId}::uuid, 'SUBMISSION'::"GamificationEventType",
-             ${award.points}::int, ${award.dedupeKey}::text
-      FROM st
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING id
-    ), moved AS (
-      UPDATE "Student" SET "currentPoints" = ${award.total}::int, "currentLevel" = ${award.level}::int,
-        "currentStreak" = ${award.streak}::int, "lastActiveOn" = ${day(award.lastActiveOn)}::date
-      WHERE id = ${studentId}::uuid AND EXISTS (SELECT 1 FROM ev)
-    ), badges AS (
-      SELECT * FROM unnest(${badgeIds}::uuid[], ${ids.slice(0, badgeIds.length)}::uuid[],
-                           ${ids.slice(badgeIds.length)}::uuid[],
-                           ${badgeIds.map((b) => badgeEventKey(studentId, b))}::text[]) AS b(badge, id, event, key)
-      WHERE EXISTS (SELECT 1 FROM ev)
-    ), held AS (
-      INSERT INTO "StudentBadge" (id, "studentId", "badgeId")
-      SELECT id, ${studentId}::uuid, badge FROM badges
-      ON CONFLICT ("studentId", "badgeId") DO NOTHING
-    ), announced AS (
-      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "badgeUnlockedId", "dedupeKey")
-      SELECT event, ${studentId}::uuid, ${award.userId}::uuid, 'ACHIEVEMENT'::"GamificationEventType", badge, key
-      FROM badges
-      ON CONFLICT ("dedupeKey") DO NOTHING
-    )
-    SELECT EXISTS (SELECT 1 FROM st) AS matched, EXISTS (SELECT 1 FROM ev) AS inserted`;
-  return { matched: row?.matched ?? false, inserted: row?.inserted ?? false };
 }
 
 /** A @db.Date column's value as the calendar day it stands for (UTC, as the streak rules count days). */
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-type Attempt = { done: true; result: AwardResult | null } | { done: false };
+type Decision = {
+  facts: Facts;
+  result: AwardResult;
+  points: number;
+  streak: { streak: number; lastActiveOn: Date | null };
+  badgeIds: string[];
+};
 
-/** One try: read the facts, apply the @edu/domain rules, write if the student's totals have not moved since. */
-async function attempt(client: Client, submissionId: string, lock: boolean): Promise<Attempt> {
-  const facts = await loadFacts(client, submissionId, lock);
-  if (!facts || facts.awarded) return { done: true, result: null }; // not scored, or awarded before
-  const { studentId } = facts;
+/** The @edu/domain rules applied to one submission's facts. */
+function decide(facts: Facts): Decision {
   const points = pointsForSubmission({
     onTime: facts.submittedAt <= facts.dueDate,
     qualityScore: facts.codeQualityScore,
-    actedOnFeedback:
-      facts.earlierFound === true && (facts.codeQualityScore ?? 0) > (facts.earlierScore ?? 0),
+    actedOnFeedback: facts.earlierFound === true && (facts.codeQualityScore ?? 0) > (facts.earlierScore ?? 0),
   });
   const total = facts.currentPoints + points.total;
   const streak = nextStreak(
     { streak: facts.currentStreak, lastActiveOn: facts.lastActiveOn },
     facts.submittedAt,
   );
-  // Badges only when there is one left to earn: the stats were loaded only then.
   const scores = facts.scores ?? [];
   const stats: StudentStats = {
     scoredSubmissions: scores.length,
@@ -180,29 +117,15 @@ async function attempt(client: Client, submissionId: string, lock: boolean): Pro
     streak: streak.streak,
     firstOfClass: Number(facts.firstOfClass ?? 0),
   };
+  // Badges only when there is one left to earn: the stats were loaded only then.
   const earned = facts.candidates.length > 0 ? earnedBadges(facts.candidates, stats) : [];
-  const written = await writeAward(client, {
-    studentId,
-    userId: facts.userId,
-    expected: {
-      points: facts.currentPoints,
-      streak: facts.currentStreak,
-      lastActiveOn: facts.lastActiveOn,
-    },
-    points: points.total,
-    total,
-    level: levelForPoints(total),
-    streak: streak.streak,
-    lastActiveOn: streak.lastActiveOn,
-    dedupeKey: submissionEventKey(submissionId),
-    badgeIds: earned.map((b) => b.id),
-  });
-  if (!written.matched) return { done: false }; // another award for this student came first: decide again
-  if (!written.inserted) return { done: true, result: null }; // a duplicate job won the dedupe key
   return {
-    done: true,
+    facts,
+    points: points.total,
+    streak,
+    badgeIds: earned.map((b) => b.id),
     result: {
-      studentId,
+      studentId: facts.studentId,
       points: total,
       awarded: points.total,
       badges: earned.map((b) => b.name),
@@ -211,7 +134,164 @@ async function attempt(client: Client, submissionId: string, lock: boolean): Pro
   };
 }
 
+/**
+ * Writes the awards (at most one per student) in one statement. Each student's row is locked, in id order so
+ * that concurrent statements never deadlock, and an award is written only while the student's totals are still
+ * those it was computed from, and only if its SUBMISSION event's dedupe key is new. Returns, per student,
+ * whether the totals matched and whether the event was inserted.
+ */
+async function writeAwards(client: Client, decisions: Decision[]) {
+  const payload = JSON.stringify(
+    decisions.map(({ facts, result, points, streak, badgeIds }) => {
+      const ids = uuid7s(1 + 2 * badgeIds.length);
+      return [
+        facts.studentId,
+        facts.userId,
+        facts.currentPoints,
+        facts.currentStreak,
+        day(facts.lastActiveOn),
+        ids[0],
+        points,
+        submissionEventKey(facts.submissionId),
+        result.points,
+        levelForPoints(result.points),
+        streak.streak,
+        day(streak.lastActiveOn),
+        badgeIds.map((badgeId, i) => [
+          badgeId,
+          ids[1 + 2 * i],
+          ids[2 + 2 * i],
+          badgeEventKey(facts.studentId, badgeId),
+        ]),
+      ];
+    }),
+  );
+  const rows = await client.$queryRaw<{ studentId: string; matched: boolean; inserted: boolean }[]>`
+    WITH v AS (
+      SELECT (r->>0)::uuid AS sid, (r->>1)::uuid AS uid, (r->>2)::int AS expected_points,
+             (r->>3)::int AS expected_streak, (r->>4)::date AS expected_last, (r->>5)::uuid AS event_id,
+             (r->>6)::int AS points, r->>7 AS key, (r->>8)::int AS total, (r->>9)::int AS level,
+             (r->>10)::int AS streak, (r->>11)::date AS last, r->12 AS badges
+      FROM json_array_elements(${payload}::json) AS r
+    ), st AS (
+      SELECT s.id FROM "Student" s JOIN v ON v.sid = s.id
+      WHERE s."currentPoints" = v.expected_points AND s."currentStreak" = v.expected_streak
+        AND s."lastActiveOn" IS NOT DISTINCT FROM v.expected_last
+      ORDER BY s.id
+      FOR UPDATE OF s
+    ), ev AS (
+      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "pointsAwarded", "dedupeKey")
+      SELECT v.event_id, v.sid, v.uid, 'SUBMISSION'::"GamificationEventType", v.points, v.key
+      FROM v JOIN st ON st.id = v.sid
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "studentId"
+    ), moved AS (
+      UPDATE "Student" s SET "currentPoints" = v.total, "currentLevel" = v.level, "currentStreak" = v.streak,
+        "lastActiveOn" = v.last
+      FROM v JOIN ev ON ev."studentId" = v.sid
+      WHERE s.id = v.sid
+    ), badges AS (
+      SELECT v.sid, v.uid, (x->>0)::uuid AS badge, (x->>1)::uuid AS held_id, (x->>2)::uuid AS event_id,
+             x->>3 AS key
+      FROM v JOIN ev ON ev."studentId" = v.sid CROSS JOIN json_array_elements(v.badges) AS x
+    ), held AS (
+      INSERT INTO "StudentBadge" (id, "studentId", "badgeId")
+      SELECT held_id, sid, badge FROM badges
+      ON CONFLICT ("studentId", "badgeId") DO NOTHING
+    ), announced AS (
+      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "badgeUnlockedId", "dedupeKey")
+      SELECT event_id, sid, uid, 'ACHIEVEMENT'::"GamificationEventType", badge, key FROM badges
+      ON CONFLICT ("dedupeKey") DO NOTHING
+    )
+    SELECT v.sid::text AS "studentId", EXISTS (SELECT 1 FROM st WHERE st.id = v.sid) AS matched,
+           EXISTS (SELECT 1 FROM ev WHERE ev."studentId" = v.sid) AS inserted
+    FROM v`;
+  return new Map(rows.map((r) => [r.studentId, r]));
+}
+
+type Request = {
+  submissionId: string;
+  /** Batches this request has been decided in without being written (another award for its student came first). */
+  tries: number;
+  settle: (outcome: { result: AwardResult | null } | { error: unknown }) => void;
+};
+
+const MAX_BATCH = 64;
 const OPTIMISTIC_TRIES = 3;
+/** Two batches at a time: one is decided in this process while the database writes the other. */
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Awards requested at the same time in one process go to the database together: one statement reads the facts
+ * of all of them, one writes all those decided. Per process and database client; batches lock their students in
+ * id order, so two of them never deadlock.
+ */
+type Queue = { waiting: Request[]; draining: number };
+const queues = new WeakMap<Db, Queue>();
+
+async function drain(db: Db, queue: Queue) {
+  // Let the awards requested in this turn of the event loop join the batch.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (queue.waiting.length > 0) {
+    const batch = queue.waiting.splice(0, MAX_BATCH);
+    const again = await runBatch(db, batch).catch(() => {
+      // Something in the batch failed as a whole: award each alone, so one bad request fails only itself.
+      for (const request of batch) void alone(db, request);
+      return [];
+    });
+    queue.waiting.unshift(...again);
+  }
+  queue.draining--;
+}
+
+/** Decides and writes a batch; returns the requests to decide again in the next one. */
+async function runBatch(db: Db, batch: Request[]): Promise<Request[]> {
+  const again: Request[] = [];
+  const facts = new Map(
+    (await loadFacts(db, [...new Set(batch.map((r) => r.submissionId))])).map((f) => [f.submissionId, f]),
+  );
+  const chosen = new Map<string, { request: Request; decision: Decision }>();
+  for (const request of batch) {
+    const f = facts.get(request.submissionId);
+    if (!f || f.awarded)
+      request.settle({ result: null }); // not scored, or awarded before
+    else if (chosen.has(f.studentId))
+      again.push(request); // one award per student per statement
+    else chosen.set(f.studentId, { request, decision: decide(f) });
+  }
+  if (chosen.size === 0) return again;
+  const written = await writeAwards(
+    db,
+    [...chosen.values()].map((c) => c.decision),
+  );
+  for (const [studentId, { request, decision }] of chosen) {
+    const row = written.get(studentId);
+    if (row?.matched) request.settle({ result: row.inserted ? decision.result : null });
+    else if (++request.tries < OPTIMISTIC_TRIES) again.push(request);
+    else void alone(db, request);
+  }
+  return again;
+}
+
+/** One award in a transaction that locks the student's row before reading: progress under any contention. */
+async function alone(db: Db, request: Request) {
+  try {
+    const result = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`
+        SELECT 1 FROM "Student" WHERE id = (SELECT "studentId" FROM "Submission" WHERE id = ${request.submissionId}::uuid)
+        FOR UPDATE`;
+      const [f] = await loadFacts(tx, [request.submissionId]);
+      if (!f || f.awarded) return null;
+      const decision = decide(f);
+      const row = (await writeAwards(tx, [decision])).get(f.studentId);
+      if (!row?.matched) throw new Error(`award for submission ${request.submissionId} moved under its lock`);
+      return row.inserted ? decision.result : null;
+    });
+    request.settle({ result });
+  } catch (error) {
+    request.settle({ error });
+  }
+}
 
 /**
  * Awards a scored submission's points, streak and badges exactly once: the SUBMISSION event's unique dedupe
@@ -219,17 +299,25 @@ const OPTIMISTIC_TRIES = 3;
  * repeated job changes nothing. Awards for one student apply one after another: that statement holds the
  * student's row lock and writes only if the totals the award was computed from are still current, else the
  * award is decided again (after a few such races, inside a transaction that locks the row before reading).
- * Two round trips in the common case. Leaderboards and update streams follow after commit.
+ * Concurrent awards share their two round trips. Leaderboards and update streams follow after commit.
  */
 export async function awardForScoredSubmission(
   deps: WorkerDeps,
   submissionId: string,
 ): Promise<AwardResult | null> {
-  let outcome: Attempt = { done: false };
-  for (let i = 0; i < OPTIMISTIC_TRIES && !outcome.done; i++)
-    outcome = await attempt(deps.db, submissionId, false);
-  if (!outcome.done) outcome = await deps.db.$transaction((tx) => attempt(tx, submissionId, true));
-  if (!outcome.done) throw new Error(`award for submission ${submissionId} did not settle under its lock`);
+  let queue = queues.get(deps.db);
+  if (!queue) {
+    queue = { waiting: [], draining: 0 };
+    queues.set(deps.db, queue);
+  }
+  const outcome = await new Promise<{ result: AwardResult | null } | { error: unknown }>((settle) => {
+    queue.waiting.push({ submissionId, tries: 0, settle });
+    if (queue.draining < BATCHES_IN_FLIGHT) {
+      queue.draining++;
+      void drain(deps.db, queue);
+    }
+  });
+  if ("error" in outcome) throw outcome.error;
   if (outcome.result) await announce(deps, outcome.result);
   return outcome.result;
 }
