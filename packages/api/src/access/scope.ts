@@ -2,7 +2,7 @@
 // inside the query itself: a record outside the caller's reach is simply not found, which leaks nothing.
 // Combine a rule with other conditions through AND (`{ AND: [{ id }, readableStudents(actor)] }`), never by
 // spreading it into an object: a rule's own `id` would silently replace the one asked for.
-import type { Prisma } from "@edu/db";
+import type { Db, Prisma } from "@edu/db";
 import { TRPCError } from "@trpc/server";
 import type { Actor } from "../context";
 
@@ -88,4 +88,16 @@ export function readableGrievances(actor: Actor): Prisma.GrievanceWhereInput {
 export function manageableGrievances(actor: Actor): Prisma.GrievanceWhereInput {
   if (actor.role === "ADMIN") return { student: { user: { institutionId: actor.institutionId } } };
   return { assignedToId: actor.userId, student: { user: { institutionId: actor.institutionId } } };
+}
+
+/** NOT_FOUND unless the actor may read the student; a student reading their own records needs no query. */
+export async function assertReadableStudent(db: Db, actor: Actor, studentId: string) {
+  if (actor.studentId === studentId) return;
+  found(
+    await db.student.findFirst({
+      where: { AND: [{ id: studentId }, readableStudents(actor)] },
+      select: { id: true },
+    }),
+    "Student",
+  );
 }

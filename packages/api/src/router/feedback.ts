@@ -1,7 +1,7 @@
 import { draftFeedbackForSubmission } from "@edu/ai";
 import { enqueueRisk } from "@edu/jobs";
 import { z } from "zod";
-import { found, manageableClasses, readableFeedback, readableStudents } from "../access/scope";
+import { assertReadableStudent, found, manageableClasses, readableFeedback } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
@@ -95,13 +95,7 @@ export const feedbackRouter = router({
   listForStudent: authedProcedure
     .input(z.object({ studentId: z.uuid(), ...pageInput }))
     .query(async ({ ctx, input }) => {
-      found(
-        await ctx.deps.db.student.findFirst({
-          where: { AND: [{ id: input.studentId }, readableStudents(ctx.actor)] },
-          select: { id: true },
-        }),
-        "Student",
-      );
+      await assertReadableStudent(ctx.deps.db, ctx.actor, input.studentId);
       const inList = { AND: [{ studentId: input.studentId }, readableFeedback(ctx.actor)] };
       await assertCursorInList(input.cursor, (id) =>
         ctx.deps.db.feedback.count({ where: { AND: [inList, { id }] } }),

@@ -1,7 +1,7 @@
 import { progressForPoints } from "@edu/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { found, readableStudents } from "../access/scope";
+import { assertReadableStudent } from "../access/scope";
 import { authedProcedure, router, studentProcedure } from "../trpc";
 import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
@@ -13,13 +13,7 @@ export const gamificationRouter = router({
       const studentId = input.studentId ?? ctx.actor.studentId;
       if (!studentId)
         throw new TRPCError({ code: "BAD_REQUEST", message: "studentId: required for non-student accounts" });
-      found(
-        await ctx.deps.db.student.findFirst({
-          where: { AND: [{ id: studentId }, readableStudents(ctx.actor)] },
-          select: { id: true },
-        }),
-        "Student",
-      );
+      await assertReadableStudent(ctx.deps.db, ctx.actor, studentId);
       return ctx.deps.redis.cache.getOrLoad("student-progress", studentId, async () => {
         const s = await ctx.deps.db.student.findUniqueOrThrow({
           where: { id: studentId },

@@ -1,7 +1,7 @@
 import { levelsAtOrAbove, RISK_LEVELS } from "@edu/domain";
 import { enqueueRisk } from "@edu/jobs";
 import { z } from "zod";
-import { found, manageableClasses, readableStudents } from "../access/scope";
+import { assertReadableStudent, found, manageableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 
@@ -21,13 +21,7 @@ const predictionSelect = {
 export const riskRouter = router({
   /** The latest prediction for a student: for the student, their teachers, their mentor and admins. */
   forStudent: authedProcedure.input(z.object({ studentId: z.uuid() })).query(async ({ ctx, input }) => {
-    found(
-      await ctx.deps.db.student.findFirst({
-        where: { AND: [{ id: input.studentId }, readableStudents(ctx.actor)] },
-        select: { id: true },
-      }),
-      "Student",
-    );
+    await assertReadableStudent(ctx.deps.db, ctx.actor, input.studentId);
     const latest = await ctx.deps.db.riskPrediction.findFirst({
       where: { studentId: input.studentId },
       orderBy: [{ predictedAt: "desc" }, { id: "desc" }],
