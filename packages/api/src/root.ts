@@ -10,6 +10,7 @@ import { grievanceRouter } from "./router/grievance/index";
 import { institutionRouter } from "./router/institution";
 import { leaderboardRouter } from "./router/leaderboard";
 import { riskRouter } from "./router/risk";
+import { studentRouter } from "./router/student";
 import { submissionRouter } from "./router/submission";
 import { updatesRouter } from "./router/updates";
 import { userRouter } from "./router/user";
@@ -19,6 +20,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   auth: authRouter,
   user: userRouter,
+  student: studentRouter,
   institution: institutionRouter,
   class: classRouter,
   assignment: assignmentRouter,

@@ -95,6 +95,8 @@ describe("reading another student's records", () => {
     ["submission.get", (x) => x.submission.get.query({ submissionId: demoSubmissionId })],
     ["grievance.get", (x) => x.grievance.get.query({ grievanceId: demoGrievanceId })],
     ["grievance.history", (x) => x.grievance.history.query({ grievanceId: demoGrievanceId })],
+    ["student.get", (x) => x.student.get.query({ studentId: demoStudentId })],
+    ["submission.retry", (x) => x.submission.retry.mutate({ submissionId: demoSubmissionId })],
     [
       "updates.onChange",
       (x) =>
@@ -146,6 +148,14 @@ describe("reading another student's records", () => {
   });
 
   it("a teacher reads only their classes' students; a mentor only their mentees", async () => {
+    await expectDenied(() => c("javaTeacher").student.get.query({ studentId: demoStudentId }));
+    await expectDenied(() => c("mentor").student.get.query({ studentId: javaOnlyStudentId }));
+    const byMentor = await c("mentor").student.get.query({ studentId: demoStudentId });
+    expect(byMentor).toMatchObject({ id: demoStudentId, email: DEMO_LOGINS.student, name: "Sam Student" });
+    expect(byMentor.classes.map((k) => k.id).sort()).toEqual(
+      [seedId("class", "python"), seedId("class", "web")].sort(),
+    );
+    expect(await c("student").student.get.query({ studentId: demoStudentId })).toEqual(byMentor);
     await expectDenied(() => c("javaTeacher").risk.forStudent.query({ studentId: demoStudentId }));
     await expectDenied(() => c("teacher").risk.forStudent.query({ studentId: javaOnlyStudentId }));
     await expectDenied(() => c("mentor").risk.forStudent.query({ studentId: javaOnlyStudentId }));
@@ -193,6 +203,12 @@ describe("class-scoped teacher reads", () => {
     expect((await c("teacher").risk.forStudent.query({ studentId: javaOnlyStudentId })).studentId).toBe(
       javaOnlyStudentId,
     );
+    // Their profile shows each reader only the classes that reader may see.
+    const classesSeenBy = async (who: string) =>
+      (await c(who).student.get.query({ studentId: javaOnlyStudentId })).classes.map((k) => k.id);
+    expect(await classesSeenBy("teacher")).toEqual([seedId("class", "python")]);
+    expect(await classesSeenBy("javaTeacher")).toEqual([javaClass]);
+    expect(await classesSeenBy("admin")).toEqual([javaClass, seedId("class", "python")]); // by name
     // The java teacher still sees it all, and the student their own.
     expect((await c("javaTeacher").submission.get.query({ submissionId: javaWork.id })).id).toBe(javaWork.id);
     const theirs = await c("javaTeacher").feedback.listForStudent.query({ studentId: javaOnlyStudentId });
@@ -235,6 +251,17 @@ describe("role checks", () => {
       }),
     );
     await expectDenied(() => c("peer").leaderboard.top.query({ classId: javaClass }));
+    const python = seedId("class", "python");
+    const pythonAssignment = await s.deps.db.assignment.findFirstOrThrow({ where: { classId: python } });
+    for (const who of ["student", "mentor", "javaTeacher", "farAdmin"]) {
+      await expectDenied(() => c(who).class.roster.query({ classId: python }));
+      await expectDenied(() => c(who).class.enrollable.query({ classId: python, query: "" }));
+      await expectDenied(() => c(who).assignment.reviewQueue.query({ assignmentId: pythonAssignment.id }));
+    }
+    for (const who of ["teacher", "mentor", "admin"]) {
+      await expectDenied(() => c(who).assignment.mine.query());
+      await expectDenied(() => c(who).submission.retry.mutate({ submissionId: demoSubmissionId }));
+    }
     await expectDenied(() => c("farAdmin").class.get.query({ classId: javaClass }));
   });
 

@@ -75,6 +75,7 @@ const input = fc.oneof(
       "resolution",
       "userId",
       "studentIds",
+      "query",
       "minLevel",
       "resource",
       "__proto__",

@@ -93,6 +93,21 @@ export function enqueueAnalysis(queues: Queues, submissionId: string) {
   return queues.analysis.add("analyze", { submissionId }, { jobId: analysisJobId(submissionId) });
 }
 
+/**
+ * Queues a submission's analysis once more (a student retrying a failed one). BullMQ ignores a new job under
+ * the id of a finished one it still keeps, so that job is retried under its own id: still one job per
+ * submission, which the worker and the reconciler rely on. A job still on its way is left as it is.
+ */
+export async function requeueAnalysis(queues: Queues, submissionId: string) {
+  const job = await queues.analysis.getJob(analysisJobId(submissionId));
+  const state = job ? await job.getState() : "unknown";
+  if (job && (state === "completed" || state === "failed")) {
+    await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return job;
+  }
+  return enqueueAnalysis(queues, submissionId);
+}
+
 /** `cause` names what triggered the recompute (a submission or feedback id, a day), so each trigger runs once. */
 export function enqueueRisk(queues: Queues, payload: JobPayloads["risk"], cause: string) {
   const target =

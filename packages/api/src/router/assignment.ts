@@ -3,6 +3,7 @@ import { found, manageableClasses, readableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
+import { mine, reviewQueue } from "./assignment-progress";
 
 const fields = {
   title: text(200, { trim: true }),
@@ -20,6 +21,9 @@ const assignmentSelect = {
 } as const;
 
 export const assignmentRouter = router({
+  mine,
+  reviewQueue,
+
   list: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) => {
     found(
       await ctx.deps.db.class.findFirst({

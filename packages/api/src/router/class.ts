@@ -5,6 +5,7 @@ import { found, manageableClasses, readableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
+import { enrollable, roster } from "./class-roster";
 
 const classSummary = {
   id: true,
@@ -35,6 +36,9 @@ export const classRouter = router({
       "Class",
     ),
   ),
+
+  roster,
+  enrollable,
 
   create: roleProcedure("TEACHER", "ADMIN")
     .input(

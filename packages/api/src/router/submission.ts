@@ -1,10 +1,12 @@
 import { compareFindings, parseGithubUrl } from "@edu/domain";
-import { enqueueAnalysis } from "@edu/jobs";
+import { enqueueAnalysis, requeueAnalysis } from "@edu/jobs";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { found, readableSubmissions } from "../access/scope";
+import { found, readableFeedback, readableSubmissions } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, router, studentProcedure } from "../trpc";
 import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
+import { publishAnalysis, queueAnalysis, submissionSelect } from "./submission-analysis";
 
 const githubUrlSchema = z
   .string()
@@ -17,18 +19,6 @@ const githubUrlSchema = z
     }
     return parsed.url;
   });
-
-const submissionSelect = {
-  id: true,
-  studentId: true,
-  assignmentId: true,
-  githubUrl: true,
-  codeQualityScore: true,
-  complexityScore: true,
-  analysisStatus: true,
-  analysisMessage: true,
-  submittedAt: true,
-} as const;
 
 export const submissionRouter = router({
   /** A student submits a repository for an assignment of a class they are enrolled in; analysis is queued. */
@@ -59,22 +49,41 @@ export const submissionRouter = router({
           };
         },
       );
-      try {
-        await enqueueAnalysis(ctx.deps.queues, submission.id);
-      } catch (error) {
-        // The submission is kept; it says why it is not being analysed rather than waiting forever.
-        ctx.deps.log.warn({ err: error, submissionId: submission.id }, "analysis could not be queued");
-        return ctx.deps.db.submission.update({
-          where: { id: submission.id },
-          data: {
-            analysisStatus: "FAILED",
-            analysisMessage: "Analysis could not be queued; submit again later",
-          },
-          select: submissionSelect,
-        });
-      }
-      return submission;
+      return queueAnalysis(ctx.deps, submission, enqueueAnalysis);
     }),
+
+  /** The owner queues a failed analysis once more; it is PENDING again until the worker is done. */
+  retry: studentProcedure.input(z.object({ submissionId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const id = input.submissionId;
+    const submission = await mutateWithAudit(
+      ctx.deps,
+      ctx.actor,
+      { action: "submission.retry", resource: "submission" },
+      async (tx) => {
+        // Only from FAILED, in one conditional write: of two retries at once, one queues the work.
+        const { count } = await tx.submission.updateMany({
+          where: { id, studentId: ctx.actor.studentId, analysisStatus: "FAILED" },
+          data: { analysisStatus: "PENDING", analysisMessage: null },
+        });
+        if (count === 0) {
+          found(
+            await tx.submission.findFirst({
+              where: { id, studentId: ctx.actor.studentId },
+              select: { id: true },
+            }),
+            "Submission",
+          );
+          throw new TRPCError({ code: "BAD_REQUEST", message: "Only a failed analysis can be retried" });
+        }
+        return {
+          result: await tx.submission.findUniqueOrThrow({ where: { id }, select: submissionSelect }),
+          resourceId: id,
+          after: [publishAnalysis(ctx.deps, id, { status: "PENDING" })],
+        };
+      },
+    );
+    return queueAnalysis(ctx.deps, submission, requeueAnalysis);
+  }),
 
   list: authedProcedure
     .input(z.object({ assignmentId: z.uuid().optional(), studentId: z.uuid().optional(), ...pageInput }))
@@ -97,12 +106,25 @@ export const submissionRouter = router({
     }),
 
   get: authedProcedure.input(z.object({ submissionId: z.uuid() })).query(async ({ ctx, input }) => {
-    const submission = found(
+    const { student, ...submission } = found(
       await ctx.deps.db.submission.findFirst({
         where: { AND: [{ id: input.submissionId }, readableSubmissions(ctx.actor)] },
         select: {
           ...submissionSelect,
+          student: { select: { id: true, user: { select: { name: true } } } },
           assignment: { select: { id: true, title: true, dueDate: true, classId: true } },
+          feedback: {
+            where: readableFeedback(ctx.actor),
+            select: {
+              id: true,
+              content: true,
+              rating: true,
+              aiSuggested: true,
+              createdAt: true,
+              teacher: { select: { name: true } },
+            },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          },
           findings: {
             select: {
               filePath: true,
@@ -119,6 +141,6 @@ export const submissionRouter = router({
       "Submission",
     );
     submission.findings.sort(compareFindings);
-    return submission;
+    return { ...submission, student: { id: student.id, name: student.user.name } };
   }),
 });

@@ -16,5 +16,11 @@ export function levelForPoints(points: number): number {
 export function progressForPoints(points: number) {
   const level = levelForPoints(points);
   const nextLevelAt = level < MAX_LEVEL ? pointsForLevel(level + 1) : null;
-  return { points, level, nextLevelAt, pointsToNextLevel: nextLevelAt === null ? 0 : nextLevelAt - points };
+  return {
+    points,
+    level,
+    levelStartsAt: pointsForLevel(level),
+    nextLevelAt,
+    pointsToNextLevel: nextLevelAt === null ? 0 : nextLevelAt - points,
+  };
 }
