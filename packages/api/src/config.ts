@@ -45,6 +45,8 @@ export const apiEnvSchema = databaseEnvSchema
     MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
     /** How often an open subscription checks that its session still stands. */
     SUBSCRIPTION_SESSION_CHECK_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+    /** Submissions one student may make an hour. */
+    SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
     /** Per client IP; higher than per e-mail because a school's students often share one address. */
     LOGIN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),

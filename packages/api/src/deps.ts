@@ -29,6 +29,8 @@ export type ApiDeps = {
   consumeMutation(userId: string): Promise<void>;
   /** Counts a chat message per student. */
   consumeChatMessage(studentId: string): Promise<void>;
+  /** Per student and hour: resubmitting is no way to farm points or flood the analysis queue. */
+  consumeSubmission(studentId: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -43,13 +45,13 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
   const signInMessage = (seconds: number) => `Too many sign-in attempts; try again in ${seconds} s`;
   const loginPerEmail = createRateLimit(redis, log, {
     scope: "login-email",
-    perMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    points: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     whenRedisIsDown: "refuse",
     message: signInMessage,
   });
   const loginPerIp = createRateLimit(redis, log, {
     scope: "login-ip",
-    perMinute: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
+    points: config.LOGIN_IP_RATE_LIMIT_PER_MINUTE,
     whenRedisIsDown: "refuse",
     message: signInMessage,
   });
@@ -69,15 +71,23 @@ export function createApiDeps(config: ApiConfig, log: Logger = pino({ level: con
     consumeLoginAttemptFromIp: loginPerIp,
     consumeMutation: createRateLimit(redis, log, {
       scope: "mutation",
-      perMinute: config.MUTATIONS_PER_MINUTE,
+      points: config.MUTATIONS_PER_MINUTE,
       whenRedisIsDown: "allow",
       message: (seconds) => `Too many changes at once; try again in ${seconds} s`,
     }),
     consumeChatMessage: createRateLimit(redis, log, {
       scope: "chat",
-      perMinute: CHAT_MESSAGES_PER_MINUTE,
+      points: CHAT_MESSAGES_PER_MINUTE,
       whenRedisIsDown: "allow",
       message: () => `At most ${CHAT_MESSAGES_PER_MINUTE} messages a minute`,
+    }),
+    consumeSubmission: createRateLimit(redis, log, {
+      scope: "submission",
+      points: config.SUBMISSIONS_PER_HOUR,
+      windowSeconds: 3600,
+      whenRedisIsDown: "allow",
+      message: (seconds) =>
+        `At most ${config.SUBMISSIONS_PER_HOUR} submissions an hour; try again in ${Math.ceil(seconds / 60)} min`,
     }),
     async close() {
       await updateHub.close();

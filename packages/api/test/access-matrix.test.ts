@@ -251,9 +251,14 @@ describe("role checks", () => {
       }),
     );
     await expectDenied(() => c("peer").leaderboard.top.query({ classId: javaClass }));
+    await expectDenied(() => c("peer").leaderboard.around.query({ classId: javaClass }));
+    await expectDenied(() => c("peer").leaderboard.mostImproved.query({ classId: javaClass }));
+    await expectDenied(() => c("farAdmin").leaderboard.mostImproved.query({ classId: javaClass }));
+    await expectDenied(() => c("teacher").leaderboard.around.query({ classId: seedId("class", "python") }));
     const python = seedId("class", "python");
     const pythonAssignment = await s.deps.db.assignment.findFirstOrThrow({ where: { classId: python } });
     for (const who of ["student", "mentor", "javaTeacher", "farAdmin"]) {
+      await expectDenied(() => c(who).class.update.mutate({ classId: python, competitionEnabled: false }));
       await expectDenied(() => c(who).class.roster.query({ classId: python }));
       await expectDenied(() => c(who).class.enrollable.query({ classId: python, query: "" }));
       await expectDenied(() => c(who).assignment.reviewQueue.query({ assignmentId: pythonAssignment.id }));

@@ -1,3 +1,4 @@
+import { badgeRarity, streakAsOf } from "@edu/domain";
 import { DEMO_LOGINS, seedId } from "@edu/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EduClient } from "../src/client";
@@ -46,13 +47,23 @@ describe("leaderboard", () => {
 
 describe("gamification and badges", () => {
   it("reports progress toward the next level and caches it for 10 minutes", async () => {
-    const row = await s.deps.db.student.findUniqueOrThrow({ where: { id: studentId } });
+    const row = await s.deps.db.student.findUniqueOrThrow({
+      where: { id: studentId },
+      include: { user: true },
+    });
     const progress = await student.gamification.progress.query();
+    // The streak is read as of now in the student's zone (a student who stopped has streak 0).
+    const streak = streakAsOf(
+      { streak: row.currentStreak, lastActiveOn: row.lastActiveOn, freezes: row.streakFreezes },
+      new Date(),
+      row.user.timeZone,
+    );
     expect(progress).toMatchObject({
       studentId,
       points: row.currentPoints,
       level: row.currentLevel,
-      streak: row.currentStreak,
+      streak: streak.streak,
+      streakFreezes: streak.freezes,
     });
     expect(progress.pointsToNextLevel).toBe((progress.nextLevelAt ?? 0) - progress.points);
     const ttl = await s.deps.redis.redis.ttl(s.deps.redis.keys.cache("student-progress", studentId));
@@ -64,9 +75,16 @@ describe("gamification and badges", () => {
     });
   });
 
-  it("lists the badge catalog of every rarity, the student's badges and point events", async () => {
+  it("lists the badge catalog, rarity following the share of holders, the student's badges and point events", async () => {
     const catalog = await student.badge.list.query();
-    expect(new Set(catalog.map((b) => b.rarity))).toEqual(new Set(["COMMON", "RARE", "EPIC", "LEGENDARY"]));
+    const [holders, students] = await Promise.all([
+      s.deps.db.badge.findMany({ select: { id: true, _count: { select: { students: true } } } }),
+      s.deps.db.student.count(),
+    ]);
+    for (const b of catalog) {
+      const held = holders.find((h) => h.id === b.id)?._count.students ?? 0;
+      expect(b.rarity, b.name).toBe(badgeRarity(held, students, b.rarity).rarity);
+    }
     const mine = await student.badge.mine.query();
     expect(mine.length).toBe(await s.deps.db.studentBadge.count({ where: { studentId } }));
     const events = await student.gamification.events.query({ limit: 5 });

@@ -1,25 +1,13 @@
 // `npm start` as a user runs it: a child process over an empty database of its own, on free ports.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { createRedis } from "@edu/db/redis";
 import { createEmptyDatabase, deleteMatching } from "@edu/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/free-port";
 
 const repoRoot = join(import.meta.dirname, "..", "..", "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
 let child: ChildProcess;

@@ -169,8 +169,33 @@ describe("leaderboards", () => {
     ]);
     expect(await r.leaderboards.rank("c1", "s3")).toEqual({ rank: 3, points: 80, size: 3 });
     expect(await r.leaderboards.rank("c1", "nobody")).toBeNull();
+    // A student who is not on the board (opted out) is not put on it by a points update.
+    expect(await r.leaderboards.setPointsIfPresent("c1", "opted-out", 500)).toBe(false);
+    expect(await r.leaderboards.rank("c1", "opted-out")).toBeNull();
     await r.leaderboards.invalidate("c1");
     expect(await r.redis.exists(r.keys.leaderboard("c1"), r.keys.leaderboardNames("c1"))).toBe(0);
+  });
+
+  it("answers the window around a student: places above and below, clipped at the top", async () => {
+    expect(await r.leaderboards.around("w", "s1", 2, 2)).toBeUndefined();
+    await r.leaderboards.rebuild(
+      "w",
+      Array.from({ length: 12 }, (_, i) => ({
+        studentId: `s${String(i).padStart(2, "0")}`,
+        points: 1000 - i * 10,
+        name: `N${i}`,
+      })),
+    );
+    const middle = await r.leaderboards.around("w", "s06", 2, 2);
+    expect(middle?.firstRank).toBe(5);
+    expect(middle?.entries.map((e) => e.studentId)).toEqual(["s04", "s05", "s06", "s07", "s08"]);
+    expect(middle?.entries[2]).toEqual({ studentId: "s06", points: 940, name: "N6" });
+    const top = await r.leaderboards.around("w", "s01", 5, 5);
+    expect(top?.firstRank).toBe(1);
+    expect(top?.entries.map((e) => e.studentId)).toEqual(["s00", "s01", "s02", "s03", "s04", "s05", "s06"]);
+    const bottom = await r.leaderboards.around("w", "s11", 1, 5);
+    expect(bottom?.entries.map((e) => e.studentId)).toEqual(["s10", "s11"]);
+    expect(await r.leaderboards.around("w", "nobody", 5, 5)).toBeNull();
   });
 
   it("orders ties by descending student id, as the PostgreSQL fallback does", async () => {

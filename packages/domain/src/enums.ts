@@ -24,3 +24,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 /** An analysis finding's severity, worst first: the order findings are shown in. */
 export const FINDING_SEVERITIES = ["CRITICAL", "MAJOR", "MINOR", "INFO"] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
+/** The maintainability rating of a submission, best first (SonarQube's A–E). */
+export const RATINGS = ["A", "B", "C", "D", "E"] as const;
+export type Rating = (typeof RATINGS)[number];

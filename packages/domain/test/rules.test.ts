@@ -6,12 +6,12 @@ import { badgeEventKey, submissionEventKey } from "../src/gamification/dedupe-ke
 import { levelsAtOrAbove, riskLevelFor } from "../src/risk/levels";
 
 const stats: StudentStats = {
-  scoredSubmissions: 1,
-  onTimeSubmissions: 1,
-  qualityScores: [82],
+  assignments: 1,
+  onTimeAssignments: 1,
+  bestScores: [82],
+  improvements: [0],
   points: 120,
   streak: 1,
-  firstOfClass: 0,
 };
 
 describe("badges", () => {

@@ -19,8 +19,8 @@ async function checkPage(page: Page, path: string, name: string) {
   await expect(page.getByLabel(/loading/i)).toHaveCount(0);
   await expect(page.getByText("Could not load this")).toHaveCount(0);
   await expectAccessible(page);
-  await expectNoHorizontalOverflow(page);
   await saveScreenshot(page, name);
+  await expectNoHorizontalOverflow(page);
 }
 
 async function idsFor(db: Db, account: Account) {
@@ -37,11 +37,17 @@ test("student pages", async ({ page, accounts, db }) => {
   const grievance = await db.grievance.findFirst({ where: { student: { userId } }, select: { id: true } });
   await signIn(page, accounts.student);
   await checkPage(page, "/dashboard", "student-dashboard");
+  await expect(page.getByText(/of 2 streak freezes held/)).toBeVisible();
+  await page.getByRole("button", { name: "Show leaderboard" }).first().click();
+  await expect(page.getByRole("row", { name: /\(you\)/ })).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, "student-dashboard-board");
   await checkPage(page, `/assignments/${submission.assignmentId}`, "student-assignment");
   await checkPage(page, `/submissions/${submission.id}`, "student-submission");
   await checkPage(page, "/progress", "student-progress");
   await checkPage(page, "/assistant", "student-assistant");
   await checkPage(page, "/grievances", "student-grievances");
+  await checkPage(page, "/settings", "student-settings");
   if (grievance) await checkPage(page, `/grievances/${grievance.id}`, "student-grievance");
 });
 
@@ -76,6 +82,7 @@ test("teacher pages", async ({ page, accounts, db }) => {
   await checkPage(page, `/submissions/${submission.id}`, "teacher-review");
   await checkPage(page, `/students/${submission.studentId}`, "teacher-student");
   await checkPage(page, "/grievances", "teacher-grievances");
+  await checkPage(page, "/settings", "teacher-settings");
   if (grievance) await checkPage(page, `/grievances/${grievance.id}`, "teacher-grievance");
 });
 

@@ -56,6 +56,10 @@ test("teacher sets up, student submits, teacher reviews, student reads the feedb
   await expect(student.getByText("Scored", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(student.getByRole("heading", { name: "Findings", level: 2 })).toBeVisible();
   await expect(student.getByText(/cognitive-complexity/).first()).toBeVisible();
+  // The rating has its own place, and the files carrying the most debt are listed.
+  await expect(student.getByText("Rating (A–E)")).toBeVisible();
+  const hotspots = student.getByRole("table", { name: /Files with the most estimated fixing time/ });
+  await expect(hotspots.getByRole("row")).not.toHaveCount(1);
   expect(await stillSamePage(student)).toBe(true);
 
   // The teacher's review queue lists the submission as not yet reviewed; the draft is edited and sent.

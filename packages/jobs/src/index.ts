@@ -25,8 +25,9 @@ export const gamificationJobSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("submission-scored"), submissionId: z.uuid() }),
 ]);
 
-// Housekeeping: the reconciler queues again the work whose job was lost (with Redis, say).
-export const maintenanceJobSchema = z.object({ task: z.literal("reconcile") });
+// Housekeeping: the reconciler queues again the work whose job was lost (with Redis, say); badge rarity follows
+// the share of students holding each badge.
+export const maintenanceJobSchema = z.object({ task: z.enum(["reconcile", "badge-rarity"]) });
 
 export type JobPayloads = {
   analysis: z.infer<typeof analysisJobSchema>;
@@ -55,6 +56,9 @@ export const NIGHTLY_RISK_SCHEDULER = { id: "risk-nightly", pattern: "0 2 * * *"
 
 /** The reconciler, every few minutes (the worker's RECONCILE_EVERY_MS); one id, like the nightly scheduler. */
 export const RECONCILE_SCHEDULER = { id: "reconcile" } as const;
+
+/** Badge rarity from the share of holders, nightly at 03:00 UTC (after the risk recompute); one id, like the others. */
+export const BADGE_RARITY_SCHEDULER = { id: "badge-rarity", pattern: "0 3 * * *" } as const;
 
 export type Queues = { [K in QueueKey]: Queue<JobPayloads[K]> };
 
@@ -137,6 +141,11 @@ export async function registerSchedulers(queues: Queues, options: { reconcileEve
       RECONCILE_SCHEDULER.id,
       { every: options.reconcileEveryMs },
       { name: "reconcile", data: { task: "reconcile" } },
+    ),
+    queues.maintenance.upsertJobScheduler(
+      BADGE_RARITY_SCHEDULER.id,
+      { pattern: BADGE_RARITY_SCHEDULER.pattern, tz: "UTC" },
+      { name: "badge-rarity", data: { task: "badge-rarity" } },
     ),
   ]);
 }

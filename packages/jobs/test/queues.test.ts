@@ -2,6 +2,7 @@ import { createTestRedis, type TestRedis } from "@edu/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   analysisJobSchema,
+  BADGE_RARITY_SCHEDULER,
   closeQueues,
   createQueues,
   enqueueAnalysis,
@@ -63,9 +64,14 @@ describe("queues", () => {
     const risk = await queues.risk.getJobSchedulers();
     const maintenance = await queues.maintenance.getJobSchedulers();
     expect(risk.map((s) => [s.key, s.pattern])).toEqual([[NIGHTLY_RISK_SCHEDULER.id, "0 2 * * *"]]);
-    expect(maintenance.map((s) => [s.key, s.every])).toEqual([[RECONCILE_SCHEDULER.id, 60_000]]);
-    // The reconciler's first run is due at once; the nightly one waits for 02:00.
-    expect(await queues.maintenance.getJobCounts("waiting", "delayed")).toEqual({ waiting: 1, delayed: 0 });
+    expect(maintenance.map((s) => [s.key, s.every ?? s.pattern]).sort()).toEqual(
+      [
+        [BADGE_RARITY_SCHEDULER.id, BADGE_RARITY_SCHEDULER.pattern],
+        [RECONCILE_SCHEDULER.id, 60_000],
+      ].sort(),
+    );
+    // The reconciler's first run is due at once; the nightly ones wait for 02:00 and 03:00.
+    expect(await queues.maintenance.getJobCounts("waiting", "delayed")).toEqual({ waiting: 1, delayed: 1 });
     expect(await queues.risk.getDelayedCount()).toBe(1);
   });
 

@@ -1,16 +1,21 @@
 // Points, levels, streaks and badges, by replaying the worker's award (packages/worker/src/gamification/award.ts)
-// over every scored submission in the order the student made them, with @edu/domain's rules.
+// over every scored submission in the order the student made them, with @edu/domain's rules; then badge rarity
+// from the share of students holding each badge, as the maintenance job computes it.
 import type { Db, Prisma } from "@edu/db";
 import {
+  type Attempt,
+  awardForAttempt,
   BADGE_CATALOG,
   badgeEventKey,
+  badgeRarity,
   earnedBadges,
   groupBy,
   levelForPoints,
+  NO_STREAK,
   nextStreak,
-  pointsForSubmission,
+  type ScoredAttempt,
   type StreakState,
-  type StudentStats,
+  statsFromAttempts,
   submissionEventKey,
 } from "@edu/domain";
 import type { Classes } from "./classes";
@@ -36,60 +41,46 @@ function replayAwards(
   mine: SeededSubmission[],
   facts: {
     dueDate: (assignmentId: string) => Date;
-    /** When the submission first got feedback, if it did. */
-    feedbackAt: (submissionId: string) => Date | undefined;
-    /** The earliest submission to the assignment by anyone. */
-    firstAt: (assignmentId: string) => Date;
+    /** When the submission got feedback, each time it did. */
+    feedbackAt: (submissionId: string) => Date[];
   },
 ): GamificationRows {
   const ordered = [...mine].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const events: GamificationRows["events"] = [];
   const studentBadges: GamificationRows["studentBadges"] = [];
   const held = new Set<string>();
-  const scores: number[] = [];
+  const attempts = new Map<string, Attempt[]>();
+  const earned = new Map<string, number>();
+  const scored: ScoredAttempt[] = [];
   let points = 0;
-  let streak: StreakState = { streak: 0, lastActiveOn: null };
-  let onTimeSubmissions = 0;
-  let firstOfClass = 0;
-  ordered.forEach((submission, k) => {
-    const { submittedAt, codeQualityScore: qualityScore } = submission;
-    // The latest earlier submission of the same assignment that had feedback by then.
-    const answered = ordered
-      .slice(0, k)
-      .filter(
-        (e) =>
-          e.assignmentId === submission.assignmentId &&
-          e.submittedAt < submittedAt &&
-          (facts.feedbackAt(e.id)?.getTime() ?? Number.POSITIVE_INFINITY) <= submittedAt.getTime(),
-      )
-      .at(-1);
-    const onTime = submittedAt <= facts.dueDate(submission.assignmentId);
-    const award = pointsForSubmission({
-      onTime,
-      qualityScore,
-      actedOnFeedback: answered !== undefined && qualityScore > answered.codeQualityScore,
-    });
+  let streak: StreakState = NO_STREAK;
+  for (const submission of ordered) {
+    const { submittedAt, assignmentId } = submission;
+    const dueDate = facts.dueDate(assignmentId);
+    const attempt: Attempt = {
+      id: submission.id,
+      submittedAt,
+      score: submission.codeQualityScore,
+      contentHash: null,
+      feedbackAt: facts.feedbackAt(submission.id),
+    };
+    const earlier = attempts.get(assignmentId) ?? [];
+    const award = awardForAttempt({ earlier, attempt, dueDate, earned: earned.get(assignmentId) ?? 0 });
+    attempts.set(assignmentId, [...earlier, attempt]);
+    earned.set(assignmentId, (earned.get(assignmentId) ?? 0) + award.points);
     const at = { studentId: student.studentId, userId: student.userId, createdAt: submittedAt };
     events.push({
       id: seedId("event", submission.id),
       ...at,
       eventType: "SUBMISSION",
-      pointsAwarded: award.total,
+      pointsAwarded: award.points,
+      assignmentId,
       dedupeKey: submissionEventKey(submission.id),
     });
-    points += award.total;
-    streak = nextStreak(streak, submittedAt);
-    scores.push(qualityScore);
-    if (onTime) onTimeSubmissions++;
-    if (submittedAt.getTime() === facts.firstAt(submission.assignmentId).getTime()) firstOfClass++;
-    const stats: StudentStats = {
-      scoredSubmissions: k + 1,
-      onTimeSubmissions,
-      qualityScores: [...scores],
-      points,
-      streak: streak.streak,
-      firstOfClass,
-    };
+    points += award.points;
+    if (!award.copy) streak = nextStreak(streak, submittedAt, student.timeZone);
+    scored.push({ assignmentId, submittedAt, score: submission.codeQualityScore, dueDate });
+    const stats = statsFromAttempts(scored, { points, streak: streak.streak });
     for (const badge of earnedBadges(
       BADGES.filter((b) => !held.has(b.id)),
       stats,
@@ -110,8 +101,30 @@ function replayAwards(
         dedupeKey: badgeEventKey(student.studentId, badge.id),
       });
     }
-  });
+  }
   return { events, studentBadges, totals: { points, level: levelForPoints(points), streak } };
+}
+
+/**
+ * Each badge's rarity from the share of students holding it (@edu/domain's badgeRarity), as the worker's
+ * scheduled maintenance job sets it.
+ */
+export async function seedBadgeRarity(db: Db) {
+  const rows = await db.$queryRaw<{ id: string; holders: bigint; students: bigint }[]>`
+    SELECT b.id::text AS id, (SELECT count(*) FROM "StudentBadge" x WHERE x."badgeId" = b.id) AS holders,
+           (SELECT count(*) FROM "Student") AS students
+    FROM "Badge" b`;
+  const rarity = new Map(BADGES.map((b) => [b.id, b.rarity]));
+  const updates = rows.map((r) => ({
+    id: r.id,
+    ...badgeRarity(Number(r.holders), Number(r.students), rarity.get(r.id) ?? "COMMON"),
+  }));
+  if (updates.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Badge" AS b SET rarity = v.rarity::"BadgeRarity", "holderShare" = v.share
+    FROM unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.rarity)}::text[],
+                ${updates.map((u) => u.holderShare)}::float8[]) AS v(id, rarity, share)
+    WHERE b.id = v.id`;
 }
 
 const EVENT_COLUMNS = {
@@ -121,6 +134,7 @@ const EVENT_COLUMNS = {
   eventType: '"GamificationEventType"',
   pointsAwarded: "int",
   badgeUnlockedId: "uuid",
+  assignmentId: "uuid",
   dedupeKey: "text",
   createdAt: "timestamptz",
 } as const;
@@ -152,20 +166,10 @@ export async function seedGamification(
     BADGES,
   );
   const dueDates = new Map(classes.assignments.map((a) => [a.id, a.dueDate]));
-  const feedbackAt = new Map<string, Date>();
-  for (const f of coursework.feedback) {
-    const known = feedbackAt.get(f.submissionId);
-    if (!known || f.createdAt < known) feedbackAt.set(f.submissionId, f.createdAt);
-  }
-  const firstAt = new Map<string, Date>();
-  for (const s of coursework.submissions) {
-    const known = firstAt.get(s.assignmentId);
-    if (!known || s.submittedAt < known) firstAt.set(s.assignmentId, s.submittedAt);
-  }
+  const feedbackAt = groupBy(coursework.feedback, (f) => f.submissionId);
   const facts = {
     dueDate: (id: string) => dueDates.get(id) as Date,
-    feedbackAt: (id: string) => feedbackAt.get(id),
-    firstAt: (id: string) => firstAt.get(id) as Date,
+    feedbackAt: (id: string) => (feedbackAt.get(id) ?? []).map((f) => f.createdAt),
   };
   const byStudent = groupBy(coursework.submissions, (s) => s.studentId);
   const replays = people.students.map((s) => ({
@@ -189,15 +193,17 @@ export async function seedGamification(
         if (moved.length === 0) return;
         await tx.$executeRaw`
           UPDATE "Student" AS s SET "currentPoints" = v.points, "currentLevel" = v.level,
-            "currentStreak" = v.streak, "lastActiveOn" = v.day::date
+            "currentStreak" = v.streak, "lastActiveOn" = v.day::date, "streakFreezes" = v.freezes
           FROM unnest(${moved.map((r) => r.s.studentId)}::uuid[], ${moved.map((r) => r.totals.points)}::int[],
                       ${moved.map((r) => r.totals.level)}::int[], ${moved.map((r) => r.totals.streak.streak)}::int[],
-                      ${moved.map((r) => utcDate(r.totals.streak.lastActiveOn))}::text[])
-            AS v(id, points, level, streak, day)
+                      ${moved.map((r) => utcDate(r.totals.streak.lastActiveOn))}::text[],
+                      ${moved.map((r) => r.totals.streak.freezes)}::int[])
+            AS v(id, points, level, streak, day, freezes)
           WHERE s.id = v.id`;
       },
       { timeout: 60_000 },
     ),
   );
+  await seedBadgeRarity(db);
   return replays.flatMap((r) => r.events);
 }

@@ -17,6 +17,8 @@ export type SeededStudent = {
   diligence: number;
   /** Indexes into CLASSES of the classes the student is enrolled in. */
   classIndexes: number[];
+  /** The IANA zone the student's streak days are counted in. */
+  timeZone: string;
   mentorId: string | null;
 };
 
@@ -78,8 +80,12 @@ function planStudent(i: number, mentorId: string, random: Random): SeededStudent
             .sort((a, b) => a - b),
     // Every second student has the mentor.
     mentorId: i % 2 === 0 ? mentorId : null,
+    // Streak days are the student's own: some students live east, some west of UTC.
+    timeZone: STUDENT_TIME_ZONES[i % STUDENT_TIME_ZONES.length] as string,
   };
 }
+
+const STUDENT_TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"] as const;
 
 export async function seedPeople(
   db: Db,
@@ -99,7 +105,14 @@ export async function seedPeople(
       name: faker.person.fullName(),
       role: "TEACHER" as const,
     })),
-  ].map((u) => ({ ...u, id: seedId("user", u.email), institutionId, passwordHash, updatedAt: now }));
+  ].map((u) => ({
+    ...u,
+    id: seedId("user", u.email),
+    institutionId,
+    passwordHash,
+    timeZone: "UTC",
+    updatedAt: now,
+  }));
   const idsOf = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id as string);
   const mentorId = seedId("user", DEMO_LOGINS.mentor);
   const students = Array.from({ length: studentCount }, (_, i) => planStudent(i, mentorId, random));
@@ -114,6 +127,7 @@ export async function seedPeople(
         role: "STUDENT" as const,
         institutionId,
         passwordHash,
+        timeZone: s.timeZone,
         updatedAt: now,
       })),
     ],
@@ -128,6 +142,7 @@ export async function seedPeople(
           role: '"Role"',
           institutionId: "uuid",
           passwordHash: "text",
+          timeZone: "text",
           updatedAt: "timestamptz",
         },
         data,

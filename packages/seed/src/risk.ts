@@ -25,6 +25,14 @@ const PREDICTION_COLUMNS = {
   modelVersion: "text",
   predictedAt: "timestamptz",
 } as const;
+/** Chat messages and gamification events: what makes a day active besides a submission. */
+type OtherActivity = {
+  studentId: string;
+  createdAt?: Date | string;
+  eventType?: string;
+  pointsAwarded?: number;
+};
+
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY) * DAY;
 
 /** Each student's activity as the worker loads it (packages/worker/src/risk/load.ts), as of `at`. */
@@ -33,7 +41,7 @@ function activityOf(
   classes: Classes,
   coursework: Coursework,
   /** Chat messages and gamification events: what makes a day active besides a submission. */
-  other: { studentId: string; createdAt?: Date | string }[],
+  other: OtherActivity[],
   at: Date,
 ): Map<string, StudentActivity> {
   const since = at.getTime() - WINDOW;
@@ -41,6 +49,8 @@ function activityOf(
   const feedback = groupBy(coursework.feedback, (f) => f.studentId);
   const activeDays = new Map<string, Set<number>>();
   for (const o of other) {
+    // As the worker loads them: a SUBMISSION event that earned nothing is no activity of its own.
+    if (o.eventType === "SUBMISSION" && o.pointsAwarded === 0) continue;
     const t = new Date(o.createdAt ?? at);
     if (t.getTime() < since || t > at) continue;
     const days = activeDays.get(o.studentId) ?? new Set<number>();
@@ -75,7 +85,7 @@ export async function seedRisk(
   people: People,
   classes: Classes,
   coursework: Coursework,
-  other: { studentId: string; createdAt?: Date | string }[],
+  other: OtherActivity[],
   now: Date,
 ) {
   const at = new Date(now.getTime() - HOUR);

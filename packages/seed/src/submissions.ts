@@ -1,6 +1,7 @@
 // Submissions to past and near assignments, their analysis findings, teachers' feedback, and resubmissions
 // that answer feedback. Diligence drives how often, how early and how well a student submits.
 import type { Db, Prisma } from "@edu/db";
+import { ratingForScore } from "@edu/domain";
 import type { Faker } from "@faker-js/faker";
 import { FEEDBACK_SNIPPETS } from "./catalog";
 import type { Classes, SeededAssignment } from "./classes";
@@ -58,6 +59,7 @@ function submit(
       .replace(/-$/, "")}`,
     codeQualityScore: at.quality,
     complexityScore: at.complexity,
+    maintainabilityRating: ratingForScore(at.quality),
     analysisStatus: "SCORED",
     submittedAt: at.submittedAt,
     createdAt: at.submittedAt,
@@ -182,6 +184,7 @@ export async function seedCoursework(
         githubUrl: "text",
         codeQualityScore: "float8",
         complexityScore: "float8",
+        maintainabilityRating: '"MaintainabilityRating"',
         analysisStatus: '"AnalysisStatus"',
         submittedAt: "timestamptz",
         createdAt: "timestamptz",

@@ -14,6 +14,7 @@ same<Domain.GrievanceStatus, Prisma.GrievanceStatus>(true);
 same<Domain.BadgeRarity, Prisma.BadgeRarity>(true);
 same<Domain.RiskLevel, Prisma.RiskLevel>(true);
 same<Domain.FindingSeverity, Prisma.FindingSeverity>(true);
+same<Domain.Rating, Prisma.MaintainabilityRating>(true);
 
 describe("enum values", () => {
   it.each([
@@ -24,6 +25,7 @@ describe("enum values", () => {
     [Domain.BADGE_RARITIES, Prisma.BadgeRarity],
     [Domain.RISK_LEVELS, Prisma.RiskLevel],
     [Domain.FINDING_SEVERITIES, Prisma.FindingSeverity],
+    [Domain.RATINGS, Prisma.MaintainabilityRating],
   ])("are the same in @edu/domain and Prisma's schema: %o", (domain, prisma) => {
     expect([...domain].sort()).toEqual(Object.values(prisma).sort());
   });

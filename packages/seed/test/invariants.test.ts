@@ -3,18 +3,25 @@
 import type { Db } from "@edu/db";
 import { createTestDatabase, type TestDatabase } from "@edu/db/testing";
 import {
+  ASSIGNMENT_MAX_POINTS,
+  type Attempt,
+  assignmentPoints,
+  awardForAttempt,
   BADGE_CATALOG,
   badgeCriteriaSchema,
   badgeEventKey,
+  badgeRarity,
   computeFeatures,
   currentModel,
+  feedbackActedOn,
   type GrievanceStatus,
+  groupBy,
   isLegalPath,
   levelForPoints,
   meetsCriteria,
+  NO_STREAK,
   nextStreak,
   OPEN_STATUSES,
-  pointsForSubmission,
   predictRisk,
   type RoutingDecision,
   riskLevelFor,
@@ -22,6 +29,7 @@ import {
   routingInputFor,
   type StreakState,
   type StudentStats,
+  statsFromAttempts,
   submissionEventKey,
   transitionAction,
 } from "@edu/domain";
@@ -46,62 +54,87 @@ type Details = Record<string, unknown>;
 const detailsOf = (row: { details: unknown }) => (row.details ?? {}) as Details;
 
 async function loadSubmissions() {
-  const rows = await db.submission.findMany({
+  return db.submission.findMany({
     select: {
       id: true,
       studentId: true,
       assignmentId: true,
       submittedAt: true,
       codeQualityScore: true,
+      contentHash: true,
       analysisStatus: true,
       assignment: { select: { dueDate: true } },
       feedback: { select: { createdAt: true } },
+      student: { select: { user: { select: { timeZone: true } } } },
     },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
   });
-  // The worker's "first of class": no submission to the assignment, by anyone, earlier than this one.
-  const firstAt = new Map<string, number>();
-  for (const s of rows)
-    if (!firstAt.has(s.assignmentId)) firstAt.set(s.assignmentId, s.submittedAt.getTime());
-  return rows.map((s) => ({ ...s, first: firstAt.get(s.assignmentId) === s.submittedAt.getTime() }));
 }
 type LoadedSubmission = Awaited<ReturnType<typeof loadSubmissions>>[number];
 
-/** The facts the worker's award judges a scored submission on, read from the database. */
-function factsOf(s: LoadedSubmission, all: LoadedSubmission[]) {
-  const answered = all
-    .filter(
-      (e) =>
-        e.studentId === s.studentId &&
-        e.assignmentId === s.assignmentId &&
-        e.submittedAt < s.submittedAt &&
-        e.feedback.some((f) => f.createdAt <= s.submittedAt),
-    )
-    .at(-1);
-  return {
-    onTime: s.submittedAt <= s.assignment.dueDate,
-    qualityScore: s.codeQualityScore,
-    actedOnFeedback: answered !== undefined && (s.codeQualityScore ?? 0) > (answered.codeQualityScore ?? 0),
-  };
+const attemptOf = (s: LoadedSubmission): Attempt => ({
+  id: s.id,
+  submittedAt: s.submittedAt,
+  score: s.codeQualityScore,
+  contentHash: s.contentHash,
+  feedbackAt: s.feedback.map((f) => f.createdAt),
+});
+
+/**
+ * The worker's award for every scored submission, replayed from the database: per student in submission order,
+ * each attempt earns its improvement over what its assignment had paid.
+ */
+function replayAwards(all: LoadedSubmission[]) {
+  const awards = new Map<string, { points: number; copy: boolean }>();
+  for (const mine of groupBy(
+    all.filter((s) => s.analysisStatus === "SCORED"),
+    (s) => s.studentId,
+  ).values()) {
+    const attempts = new Map<string, Attempt[]>();
+    const earned = new Map<string, number>();
+    for (const s of mine) {
+      const earlier = attempts.get(s.assignmentId) ?? [];
+      const award = awardForAttempt({
+        earlier,
+        attempt: attemptOf(s),
+        dueDate: s.assignment.dueDate,
+        earned: earned.get(s.assignmentId) ?? 0,
+      });
+      attempts.set(s.assignmentId, [...earlier, attemptOf(s)]);
+      earned.set(s.assignmentId, (earned.get(s.assignmentId) ?? 0) + award.points);
+      awards.set(s.id, { points: award.points, copy: award.copy });
+    }
+  }
+  return awards;
 }
 
 /** A student's badge stats from their scored submissions up to `at` (all of them without), streak replayed. */
-function statsOf(mine: LoadedSubmission[], points: number, at?: Date): StudentStats & { bestStreak: number } {
+function statsOf(
+  mine: LoadedSubmission[],
+  points: number,
+  awards: Map<string, { copy: boolean }>,
+  at?: Date,
+): StudentStats & { bestStreak: number; state: StreakState } {
   const scored = mine.filter((s) => s.analysisStatus === "SCORED" && (!at || s.submittedAt <= at));
-  let streak: StreakState = { streak: 0, lastActiveOn: null };
+  let streak: StreakState = NO_STREAK;
   let bestStreak = 0;
   for (const s of scored) {
-    streak = nextStreak(streak, s.submittedAt);
+    if (awards.get(s.id)?.copy) continue;
+    streak = nextStreak(streak, s.submittedAt, s.student.user.timeZone);
     bestStreak = Math.max(bestStreak, streak.streak);
   }
   return {
-    scoredSubmissions: scored.length,
-    onTimeSubmissions: scored.filter((s) => s.submittedAt <= s.assignment.dueDate).length,
-    qualityScores: scored.map((s) => s.codeQualityScore ?? 0),
-    points,
-    streak: streak.streak,
-    firstOfClass: scored.filter((s) => s.first).length,
+    ...statsFromAttempts(
+      scored.map((s) => ({
+        assignmentId: s.assignmentId,
+        submittedAt: s.submittedAt,
+        score: s.codeQualityScore,
+        dueDate: s.assignment.dueDate,
+      })),
+      { points, streak: streak.streak },
+    ),
     bestStreak,
+    state: streak,
   };
 }
 
@@ -127,6 +160,7 @@ describe("a seeded database keeps the invariants of a live one", () => {
     const submissions = await loadSubmissions();
     const scored = submissions.filter((s) => s.analysisStatus === "SCORED");
     const byKey = new Map(scored.map((s) => [submissionEventKey(s.id), s]));
+    const awards = replayAwards(submissions);
     const events = await db.gamificationEvent.findMany({ where: { eventType: "SUBMISSION" } });
     expect(events.length).toBe(scored.length);
     const seen = new Set<string>();
@@ -136,9 +170,49 @@ describe("a seeded database keeps the invariants of a live one", () => {
       if (!submission) continue;
       seen.add(submission.id);
       expect(e.studentId).toBe(submission.studentId);
-      expect(e.pointsAwarded, e.dedupeKey).toBe(pointsForSubmission(factsOf(submission, submissions)).total);
+      expect(e.assignmentId).toBe(submission.assignmentId);
+      expect(e.pointsAwarded, e.dedupeKey).toBe(awards.get(submission.id)?.points);
     }
     expect(seen.size).toBe(scored.length);
+    // Per student and assignment: the events add up to what the attempts are worth, never over the maximum.
+    const paid = groupBy(events, (e) => `${e.studentId}/${e.assignmentId}`);
+    for (const [key, attempts] of groupBy(scored, (s) => `${s.studentId}/${s.assignmentId}`)) {
+      const total = (paid.get(key) ?? []).reduce((sum, e) => sum + e.pointsAwarded, 0);
+      expect(total, key).toBe(
+        assignmentPoints(attempts.map(attemptOf), attempts[0]?.assignment.dueDate as Date).total,
+      );
+      expect(total, key).toBeLessThanOrEqual(ASSIGNMENT_MAX_POINTS);
+    }
+  });
+
+  it("(g) every student's streak, last active day and freezes are the replay of their distinct attempts in their time zone", async () => {
+    const submissions = await loadSubmissions();
+    const awards = replayAwards(submissions);
+    const students = await db.student.findMany({
+      select: { id: true, currentStreak: true, lastActiveOn: true, streakFreezes: true, currentPoints: true },
+    });
+    for (const student of students) {
+      const { state } = statsOf(
+        submissions.filter((s) => s.studentId === student.id),
+        student.currentPoints,
+        awards,
+      );
+      expect(
+        { streak: student.currentStreak, lastActiveOn: student.lastActiveOn, freezes: student.streakFreezes },
+        student.id,
+      ).toEqual(state);
+    }
+  });
+
+  it("(h) every badge's rarity follows the share of students holding it", async () => {
+    const [badges, students] = await Promise.all([
+      db.badge.findMany({ include: { _count: { select: { students: true } } } }),
+      db.student.count(),
+    ]);
+    for (const b of badges) {
+      const expected = badgeRarity(b._count.students, students, b.rarity);
+      expect({ rarity: b.rarity, holderShare: b.holderShare }, b.name).toEqual(expected);
+    }
   });
 
   it("(d) every badge held was earned by the student's stats when unlocked, with its event; every badge earned is held", async () => {
@@ -151,6 +225,7 @@ describe("a seeded database keeps the invariants of a live one", () => {
     expect(badges.map((b) => b.name).sort()).toEqual(BADGE_CATALOG.map((b) => b.name).sort());
     const criteria = new Map(badges.map((b) => [b.id, badgeCriteriaSchema.parse(b.criteria)]));
     const achievements = events.filter((e) => e.eventType === "ACHIEVEMENT");
+    const awards = replayAwards(submissions);
     let held = 0;
     for (const student of students) {
       const mine = submissions.filter((s) => s.studentId === student.id);
@@ -161,7 +236,7 @@ describe("a seeded database keeps the invariants of a live one", () => {
           .filter((e) => e.createdAt <= sb.unlockedAt)
           .reduce((total, e) => total + e.pointsAwarded, 0);
         const rule = criteria.get(sb.badgeId);
-        expect(rule && meetsCriteria(rule, statsOf(mine, points, sb.unlockedAt)), sb.id).toBe(true);
+        expect(rule && meetsCriteria(rule, statsOf(mine, points, awards, sb.unlockedAt)), sb.id).toBe(true);
         const event = achievements.find((e) => e.dedupeKey === badgeEventKey(student.id, sb.badgeId));
         expect(event, sb.id).toMatchObject({
           studentId: student.id,
@@ -170,7 +245,7 @@ describe("a seeded database keeps the invariants of a live one", () => {
           createdAt: sb.unlockedAt,
         });
       }
-      const final = statsOf(mine, student.currentPoints);
+      const final = statsOf(mine, student.currentPoints, awards);
       for (const badge of badges) {
         const rule = criteria.get(badge.id);
         if (!rule || !meetsCriteria(rule, { ...final, streak: final.bestStreak })) continue;
@@ -263,7 +338,13 @@ describe("a seeded database keeps the invariants of a live one", () => {
           select: { createdAt: true },
         }),
         db.chatMessage.findMany({ where: { studentId: s.id, createdAt: { gte: since, lte: at } } }),
-        db.gamificationEvent.findMany({ where: { studentId: s.id, createdAt: { gte: since, lte: at } } }),
+        db.gamificationEvent.findMany({
+          where: {
+            studentId: s.id,
+            createdAt: { gte: since, lte: at },
+            NOT: { eventType: "SUBMISSION", pointsAwarded: 0 },
+          },
+        }),
       ]);
       const features = computeFeatures(
         {
@@ -289,9 +370,14 @@ describe("a seeded database keeps the invariants of a live one", () => {
     }
   });
 
-  it("exercises the rules it claims to: acted-on-feedback points, least-loaded routing, every rule and status", async () => {
+  it("exercises the rules it claims to: acted-on-feedback points, time zones, least-loaded routing, every rule and status", async () => {
     const submissions = await loadSubmissions();
-    expect(submissions.some((s) => factsOf(s, submissions).actedOnFeedback)).toBe(true);
+    const acted = [...groupBy(submissions, (s) => `${s.studentId}/${s.assignmentId}`).values()].filter(
+      (attempts) => feedbackActedOn(attempts.map(attemptOf)) > 0,
+    );
+    expect(acted.length).toBeGreaterThan(0);
+    const zones = await db.user.findMany({ where: { role: "STUDENT" }, select: { timeZone: true } });
+    expect(new Set(zones.map((z) => z.timeZone)).size).toBeGreaterThan(1);
     const { grievances, decisions, inputs } = await routeFromDatabase();
     expect(new Set([...decisions.values()].map((d) => d.rule))).toEqual(
       new Set([

@@ -110,6 +110,7 @@ const routeTree = rootRoute.addChildren([
     page("/grievances", () => import("./pages/shared/Grievances"), "Grievances"),
     page("/grievances/$grievanceId", () => import("./pages/shared/GrievancePage"), "GrievancePage"),
     page("/audit", () => import("./pages/teacher/AuditLog"), "AuditLog", ["ADMIN"]),
+    page("/settings", () => import("./pages/shared/Settings"), "Settings"),
   ]),
 ]);
 

@@ -109,13 +109,15 @@ describe("LevelProgress", () => {
           nextLevelAt: 300,
           pointsToNextLevel: 150,
           streak: 1,
+          streakFreezes: 1,
+          maxStreakFreezes: 2,
           lastActiveOn: null,
         }}
       />,
     );
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "25");
     expect(screen.getByText("150 points to level 3")).toBeInTheDocument();
-    expect(screen.getByText("Streak: 1 day")).toBeInTheDocument();
+    expect(screen.getByText("Streak: 1 day · 1 of 2 streak freezes held")).toBeInTheDocument();
   });
 });
 

@@ -1,56 +1,105 @@
-// Analysis time of generated 10k- and 100k-line repositories (JavaScript, TypeScript and Python), beside
-// the time to merely read the same files.
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+// The analyser on real code present on the machine (zod's TypeScript sources, Python's standard library) and on
+// the calibration set's tangled samples: score, rating and lines/s, beside the time to merely list and read the
+// same files in the same run. Printed, and written to BENCHMARKS.md between the analysis markers.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { header, row, timed } from "@edu/db/testing";
 import { scoreRepository } from "@edu/domain";
 import { analyzeRepository } from "../src/analysis/analyze";
 import { listSourceFiles } from "../src/analysis/files";
-import { createFixtureRepo, createFixtureRoot, GRADE_JS, WALK_PY } from "../test/support/fixtures";
+import { materialiseSample, SAMPLES_DIR } from "../test/analysis/calibration/samples";
 
-function generate(lines: number): Record<string, string> {
-  const files: Record<string, string> = {};
-  const ts =
-    'export function area(w: number, h: number): number {\n  if (w < 0 || h < 0) throw new Error("negative");\n  return w * h;\n}\n';
-  let total = 0;
-  for (let i = 0; total < lines; i++) {
-    const body = [GRADE_JS.replace("grade", `grade${i}`), ts.replace("area", `area${i}`)]
-      .join("\n")
-      .repeat(4);
-    const py = WALK_PY.replaceAll("walk", `walk${i}`).repeat(4);
-    files[`src/m${i}/mod.js`] = body.replaceAll(
-      /export function (\w+)/g,
-      (_m, n, o) => `export function ${n}_${o}`,
-    );
-    files[`src/m${i}/mod.py`] = py;
-    total += body.split("\n").length + py.split("\n").length;
+type Target = { label: string; dir: string; before?: string; temporary?: boolean };
+
+function pythonLib(): string | undefined {
+  const lib = readdirSync("/usr/lib")
+    .filter((d) => /^python3\.\d+$/.test(d))
+    .sort()
+    .at(-1);
+  return lib ? join("/usr/lib", lib) : undefined;
+}
+
+function targets(): Target[] {
+  const found: Target[] = [];
+  try {
+    const zod = dirname(createRequire(import.meta.url).resolve("zod/package.json"));
+    if (existsSync(join(zod, "src/v4")))
+      found.push({ label: "zod src/v4 (TypeScript)", dir: join(zod, "src/v4"), before: "96.0 A" });
+  } catch {
+    // zod is a dependency of the worker; without it the row is skipped
   }
-  return files;
+  const python = pythonLib();
+  if (python) {
+    const version = python.replace(/^.*python/, "");
+    found.push({ label: `CPython ${version} json`, dir: join(python, "json"), before: "86.3 B" });
+    found.push({ label: `CPython ${version} email`, dir: join(python, "email"), before: "96.6 A" });
+  }
+  // Scores of the analyser before cognitive complexity for Python/Java and the other fixes (same machine).
+  const tangledBefore: Record<string, string> = {
+    python: "71.9 C",
+    javascript: "42.2 D",
+    typescript: "42.5 D",
+    java: "76.2 C",
+  };
+  for (const language of ["python", "javascript", "typescript", "java"]) {
+    const dir = join(SAMPLES_DIR, language, "tangled");
+    if (existsSync(dir))
+      found.push({
+        label: `calibration: tangled ${language}`,
+        dir: materialiseSample(language, "tangled"),
+        before: tangledBefore[language],
+        temporary: true,
+      });
+  }
+  return found;
 }
 
 export async function run() {
-  header("Submission analysis");
-  const root = createFixtureRoot();
-  try {
-    for (const lines of [10_000, 100_000]) {
-      const dir = createFixtureRepo(root, "bench", `r${lines}`, generate(lines));
-      const baseline = await timed(async () => {
-        const files = await listSourceFiles(dir, 1 << 20);
-        await Promise.all(files.map((f) => readFile(f.absolutePath)));
-        return files.length;
-      });
-      const analysis = await timed(() => analyzeRepository(dir, 1 << 20));
-      const scores = scoreRepository(analysis.value);
-      row(
-        `${lines.toLocaleString("en")} lines: list + read files (baseline)`,
-        `${baseline.ms.toFixed(0)} ms (${baseline.value} files)`,
-      );
-      row(
-        `${lines.toLocaleString("en")} lines: full analysis`,
-        `${(analysis.ms / 1000).toFixed(2)} s (${analysis.value.functions.length} functions, score ${scores.codeQualityScore})`,
-      );
-    }
-  } finally {
-    await rm(join(root), { recursive: true, force: true });
+  header("Submission analysis on real code");
+  const lines: string[] = [];
+  for (const found of targets()) {
+    // Analysed from a copy under the temp folder, as a fetched submission is (jscpd ignores any path inside a
+    // node_modules folder, so zod's sources would show no duplication where they are installed).
+    const copy = mkdtempSync(join(tmpdir(), "edu-bench-analysis-"));
+    cpSync(found.dir, copy, { recursive: true, filter: (path) => !path.includes("__pycache__") });
+    if (found.temporary) rmSync(found.dir, { recursive: true, force: true });
+    const target = { ...found, dir: copy, temporary: true };
+    const baseline = await timed(async () => {
+      const files = await listSourceFiles(target.dir, 1 << 20);
+      await Promise.all(files.map((f) => readFile(f.absolutePath)));
+      return files.length;
+    });
+    const analysis = await timed(() => analyzeRepository(target.dir, 1 << 20));
+    const m = analysis.value;
+    const scores = scoreRepository(m);
+    const perSecond = Math.round(m.codeLines / (analysis.ms / 1000));
+    const excluded = `${m.excluded.tests.length} test, ${m.excluded.data.length} data files left out`;
+    row(
+      target.label,
+      `${scores.codeQualityScore} ${scores.rating} (before: ${target.before ?? "—"}) · ${m.codeLines} lines, ${m.functions.length} functions · ${perSecond} lines/s (${(analysis.ms / 1000).toFixed(2)} s; reading ${baseline.ms.toFixed(0)} ms) · ${excluded}`,
+    );
+    if (target.temporary) rmSync(target.dir, { recursive: true, force: true });
+    lines.push(
+      `| ${target.label} | ${scores.codeQualityScore} ${scores.rating} | ${target.before ?? "—"} | ${m.codeLines} | ${m.functions.length} | ${(analysis.ms / 1000).toFixed(2)} s | ${perSecond} | ${baseline.ms.toFixed(0)} ms | ${excluded} |`,
+    );
   }
+  const section = [
+    "<!-- analysis:start -->",
+    `## Submission analysis on real code (\`pnpm --filter @edu/worker bench analysis\`)\n\n${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} · Node ${process.version}\n`,
+    "| code | score | before (the analyser of 2026-12-01, same machine) | scored lines | functions | analysis | lines/s | baseline: list + read | left out |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...lines,
+    "<!-- analysis:end -->",
+  ].join("\n");
+  const file = join(import.meta.dirname, "../../../BENCHMARKS.md");
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  writeFileSync(
+    file,
+    text.includes("<!-- analysis:start -->")
+      ? text.replace(/<!-- analysis:start -->[\s\S]*<!-- analysis:end -->/, section)
+      : `${text.trimEnd()}\n\n${section}\n`,
+  );
 }

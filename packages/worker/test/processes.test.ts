@@ -4,7 +4,13 @@ import type { ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueAnalysis, enqueueGamification, NIGHTLY_RISK_SCHEDULER, RECONCILE_SCHEDULER } from "@edu/jobs";
+import {
+  BADGE_RARITY_SCHEDULER,
+  enqueueAnalysis,
+  enqueueGamification,
+  NIGHTLY_RISK_SCHEDULER,
+  RECONCILE_SCHEDULER,
+} from "@edu/jobs";
 import { DEMO_LOGINS, seedId } from "@edu/seed";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -41,7 +47,12 @@ describe("worker processes", () => {
     expect(schedulers[0]?.pattern).toBe(NIGHTLY_RISK_SCHEDULER.pattern);
     expect(await deps.queues.risk.getDelayedCount()).toBe(1);
     const reconcile = await deps.queues.maintenance.getJobSchedulers();
-    expect(reconcile.map((s) => [s.key, s.every])).toEqual([[RECONCILE_SCHEDULER.id, 60_000]]);
+    expect(reconcile.map((s) => [s.key, s.every ?? s.pattern]).sort()).toEqual(
+      [
+        [BADGE_RARITY_SCHEDULER.id, BADGE_RARITY_SCHEDULER.pattern],
+        [RECONCILE_SCHEDULER.id, 60_000],
+      ].sort(),
+    );
     a?.kill("SIGTERM");
     b?.kill("SIGTERM");
     await Promise.all([exited(a as ChildProcess), exited(b as ChildProcess)]);

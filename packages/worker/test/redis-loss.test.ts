@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import { blockingConnectionOptions, createRedis } from "@edu/db/redis";
 import { type PrivateRedis, startPrivateRedis } from "@edu/db/testing";
 import {
+  BADGE_RARITY_SCHEDULER,
   closeQueues,
   createQueues,
   enqueueAnalysis,
@@ -138,7 +139,9 @@ describe("after Redis loses every queued job", () => {
       (keys) => keys.length === 2,
       30,
     );
-    expect(ids).toEqual([RECONCILE_SCHEDULER.id, NIGHTLY_RISK_SCHEDULER.id].sort());
+    expect(ids).toEqual(
+      [RECONCILE_SCHEDULER.id, NIGHTLY_RISK_SCHEDULER.id, BADGE_RARITY_SCHEDULER.id].sort(),
+    );
     const later = await until(() => outcomes(during), settled, 60);
     expect(settled(later)).toBe(true);
     expect(later.filter((r) => r.analysisStatus === "SCORED")).toHaveLength(6);

@@ -5,19 +5,22 @@ import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
 export type RateLimit = {
   scope: string;
-  perMinute: number;
+  /** Requests allowed per window. */
+  points: number;
+  /** The window, 60 s unless said otherwise. */
+  windowSeconds?: number;
   /** What to do when Redis cannot count: refuse (sign-in) or let the request through (chat). */
   whenRedisIsDown: "refuse" | "allow";
   message: (seconds: number) => string;
 };
 
-/** A per-minute limit counted in Redis, so every api instance shares it. Throws TOO_MANY_REQUESTS over it. */
+/** A limit per window (a minute by default) counted in Redis, so every api instance shares it; TOO_MANY_REQUESTS over it. */
 export function createRateLimit(redis: RedisLayer, log: Logger, limit: RateLimit) {
   const limiter = new RateLimiterRedis({
     storeClient: redis.redis,
     keyPrefix: redis.keys.rateLimitPrefix(limit.scope),
-    points: limit.perMinute,
-    duration: 60,
+    points: limit.points,
+    duration: limit.windowSeconds ?? 60,
   });
   return async function consume(subject: string): Promise<void> {
     try {

@@ -4,17 +4,27 @@ import type { Logger } from "pino";
 
 type BoardDeps = { db: Db; redis: RedisLayer; log: Logger };
 
+/** The name a student shows on boards: their nickname when they chose one. */
+export const boardName = (student: { leaderboardNickname: string | null; user: { name: string } }) =>
+  student.leaderboardNickname ?? student.user.name;
+
+export const boardStudentSelect = {
+  id: true,
+  leaderboardNickname: true,
+  user: { select: { name: true } },
+} as const;
+
 /**
- * Every enrolled student's points and name, from PostgreSQL: what the board is built from. Best first, ties by
- * descending id, the order Redis answers in (ZREVRANGE).
+ * Every enrolled student's points and board name, from PostgreSQL: what the board is built from. Students who
+ * opted out are not on it. Best first, ties by descending id, the order Redis answers in (ZREVRANGE).
  */
 export async function loadClassPoints(db: Db, classId: string): Promise<NamedEntry[]> {
   const rows = await db.enrollment.findMany({
-    where: { classId },
-    select: { student: { select: { id: true, currentPoints: true, user: { select: { name: true } } } } },
+    where: { classId, student: { leaderboardOptOut: false } },
+    select: { student: { select: { ...boardStudentSelect, currentPoints: true } } },
   });
   return rows
-    .map((r) => ({ studentId: r.student.id, points: r.student.currentPoints, name: r.student.user.name }))
+    .map((r) => ({ studentId: r.student.id, points: r.student.currentPoints, name: boardName(r.student) }))
     .sort(
       (a, b) => b.points - a.points || (a.studentId < b.studentId ? 1 : a.studentId > b.studentId ? -1 : 0),
     );
@@ -58,6 +68,30 @@ export async function classRank(
     return rankIn(await loadClassPoints(deps.db, classId), studentId);
   }
   return rankIn(await rebuild(deps, classId), studentId);
+}
+
+/** The entries around a student (5 above, 5 below by default), by the same sources as classTop. */
+export async function classAround(
+  deps: BoardDeps,
+  classId: string,
+  studentId: string,
+  span = 5,
+): Promise<{ firstRank: number; entries: NamedEntry[] } | null> {
+  try {
+    const cached = await deps.redis.leaderboards.around(classId, studentId, span, span);
+    if (cached !== undefined) return cached;
+  } catch (error) {
+    deps.log.warn({ err: error, classId }, "leaderboard window from Redis failed; answering from PostgreSQL");
+    return windowIn(await loadClassPoints(deps.db, classId), studentId, span);
+  }
+  return windowIn(await rebuild(deps, classId), studentId, span);
+}
+
+function windowIn(board: NamedEntry[], studentId: string, span: number) {
+  const index = board.findIndex((e) => e.studentId === studentId);
+  if (index < 0) return null;
+  const from = Math.max(0, index - span);
+  return { firstRank: from + 1, entries: board.slice(from, index + span + 1) };
 }
 
 function rankIn(board: NamedEntry[], studentId: string) {

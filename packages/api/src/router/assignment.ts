@@ -9,6 +9,13 @@ const fields = {
   title: text(200, { trim: true }),
   description: text(10_000, { trim: true }).optional(),
   dueDate: z.date(),
+  /** Files or folders the assignment hands out (starter code): analysed submissions leave them out of the score. */
+  starterPaths: z
+    .array(
+      text(300, { trim: true }).refine((path) => !path.split("/").includes(".."), "must stay inside the repository"),
+    )
+    .max(50)
+    .optional(),
 };
 
 const assignmentSelect = {
@@ -17,6 +24,7 @@ const assignmentSelect = {
   title: true,
   description: true,
   dueDate: true,
+  starterPaths: true,
   createdAt: true,
 } as const;
 

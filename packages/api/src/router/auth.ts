@@ -116,10 +116,14 @@ export const authRouter = router({
     }),
 
   me: authedProcedure.query(async ({ ctx }) => {
-    const user = await ctx.deps.db.user.findUniqueOrThrow({
+    const { student, ...user } = await ctx.deps.db.user.findUniqueOrThrow({
       where: { id: ctx.actor.userId },
-      select: publicUserSelect,
+      select: {
+        ...publicUserSelect,
+        student: { select: { leaderboardNickname: true, leaderboardOptOut: true } },
+      },
     });
-    return { ...user, studentId: ctx.actor.studentId };
+    // A student's board choices, null for other roles.
+    return { ...user, studentId: ctx.actor.studentId, leaderboard: student };
   }),
 });

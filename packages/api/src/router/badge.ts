@@ -4,7 +4,15 @@ export const badgeRouter = router({
   list: authedProcedure.query(({ ctx }) =>
     ctx.deps.redis.cache.getOrLoad("badge-catalog", "all", () =>
       ctx.deps.db.badge.findMany({
-        select: { id: true, name: true, description: true, iconUrl: true, rarity: true, criteria: true },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          iconUrl: true,
+          rarity: true,
+          holderShare: true,
+          criteria: true,
+        },
         orderBy: [{ rarity: "asc" }, { name: "asc" }],
       }),
     ),

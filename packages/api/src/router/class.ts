@@ -11,6 +11,7 @@ const classSummary = {
   id: true,
   name: true,
   description: true,
+  competitionEnabled: true,
   createdAt: true,
   _count: { select: { enrollments: true, assignments: true } },
 } as const;
@@ -63,6 +64,41 @@ export const classRouter = router({
           resourceId: created.id,
           details: input,
           after: dropClassAccess(ctx.deps.redis, [ctx.actor.userId]),
+        };
+      }),
+    ),
+
+  /** Its teachers rename a class, describe it, or turn its leaderboards off and on (competition). */
+  update: roleProcedure("TEACHER", "ADMIN")
+    .input(
+      z.object({
+        classId: z.uuid(),
+        name: text(200, { trim: true }).optional(),
+        description: text(5000, { trim: true }).optional(),
+        competitionEnabled: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      mutateWithAudit(ctx.deps, ctx.actor, { action: "class.update", resource: "class" }, async (tx) => {
+        const { classId, ...changes } = input;
+        found(
+          await tx.class.findFirst({ where: { AND: [{ id: classId }, manageableClasses(ctx.actor)] } }),
+          "Class",
+        );
+        const updated = await tx.class.update({
+          where: { id: classId },
+          data: changes,
+          select: classSummary,
+        });
+        return {
+          result: updated,
+          resourceId: classId,
+          details: changes,
+          after: [
+            () => ctx.deps.redis.cache.invalidate("class-competition", classId),
+            // Open boards hear it and show the class's new setting.
+            () => ctx.deps.redis.updates.publish("leaderboard", classId, { type: "leaderboard.settings" }),
+          ],
         };
       }),
     ),

@@ -10,6 +10,7 @@ export const submissionSelect = {
   githubUrl: true,
   codeQualityScore: true,
   complexityScore: true,
+  maintainabilityRating: true,
   analysisStatus: true,
   analysisMessage: true,
   submittedAt: true,

@@ -1,4 +1,4 @@
-import { compareFindings, parseGithubUrl } from "@edu/domain";
+import { type AnalysisSummary, compareFindings, parseGithubUrl } from "@edu/domain";
 import { enqueueAnalysis, requeueAnalysis } from "@edu/jobs";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -26,6 +26,7 @@ export const submissionRouter = router({
     .input(z.object({ assignmentId: z.uuid(), githubUrl: githubUrlSchema }))
     .mutation(async ({ ctx, input }) => {
       const studentId = ctx.actor.studentId;
+      await ctx.deps.consumeSubmission(studentId);
       const submission = await mutateWithAudit(
         ctx.deps,
         ctx.actor,
@@ -111,6 +112,7 @@ export const submissionRouter = router({
         where: { AND: [{ id: input.submissionId }, readableSubmissions(ctx.actor)] },
         select: {
           ...submissionSelect,
+          analysisSummary: true,
           student: { select: { id: true, user: { select: { name: true } } } },
           assignment: { select: { id: true, title: true, dueDate: true, classId: true } },
           feedback: {
@@ -141,6 +143,11 @@ export const submissionRouter = router({
       "Submission",
     );
     submission.findings.sort(compareFindings);
-    return { ...submission, student: { id: student.id, name: student.user.name } };
+    return {
+      ...submission,
+      // The worker writes it in the one shape @edu/domain defines (null until the analysis is done).
+      analysisSummary: submission.analysisSummary as AnalysisSummary | null,
+      student: { id: student.id, name: student.user.name },
+    };
   }),
 });

@@ -18,11 +18,40 @@ export const publicUserSelect = {
   avatarUrl: true,
   language: true,
   theme: true,
+  timeZone: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
 
 const roleSchema = z.enum(["STUDENT", "TEACHER", "MENTOR", "ADMIN"]);
 const nameSchema = text(120, { trim: true });
+
+/** An IANA time zone this runtime knows (e.g. Europe/Berlin). */
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "an IANA time zone such as Europe/Berlin");
+
+const profileInput = z
+  .object({
+    name: nameSchema,
+    avatarUrl: z
+      .url({ protocol: /^https$/ })
+      .max(2048)
+      .nullable(),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as en or pt-BR"),
+    theme: z.enum(["light", "dark", "system"]),
+    timeZone: timeZoneSchema,
+    leaderboardNickname: text(40, { trim: true }).nullable(),
+    leaderboardOptOut: z.boolean(),
+  })
+  .partial();
 
 export const userRouter = router({
   list: adminProcedure
@@ -73,32 +102,34 @@ export const userRouter = router({
       });
     }),
 
-  updateProfile: authedProcedure
-    .input(
-      z
-        .object({
-          name: nameSchema,
-          avatarUrl: z
-            .url({ protocol: /^https$/ })
-            .max(2048)
-            .nullable(),
-          language: z
-            .string()
-            .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as en or pt-BR"),
-          theme: z.enum(["light", "dark", "system"]),
-        })
-        .partial(),
-    )
-    .mutation(({ ctx, input }) =>
-      mutateWithAudit(ctx.deps, ctx.actor, { action: "user.updateProfile", resource: "user" }, async (tx) => {
+  /**
+   * The caller's own profile: name, avatar, language, theme, time zone (streak days are their calendar days);
+   * a student also chooses how they appear on class boards (a nickname, or not at all).
+   */
+  updateProfile: authedProcedure.input(profileInput).mutation(({ ctx, input }) => {
+    const { leaderboardNickname, leaderboardOptOut, ...userFields } = input;
+    const boardChoice = leaderboardNickname !== undefined || leaderboardOptOut !== undefined;
+    if (boardChoice && !ctx.actor.studentId)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "leaderboard: only students appear on leaderboards",
+      });
+    return mutateWithAudit(
+      ctx.deps,
+      ctx.actor,
+      { action: "user.updateProfile", resource: "user" },
+      async (tx) => {
         const user = await tx.user.update({
           where: { id: ctx.actor.userId },
-          data: input,
+          data: {
+            ...userFields,
+            ...(boardChoice ? { student: { update: { leaderboardNickname, leaderboardOptOut } } } : {}),
+          },
           select: publicUserSelect,
         });
-        // A student's name stands beside their points on class boards: those boards are rebuilt with it.
+        // Name and board choices show on class boards: those boards are rebuilt with them.
         const boards =
-          input.name && ctx.actor.studentId
+          (input.name || boardChoice) && ctx.actor.studentId
             ? await tx.enrollment.findMany({
                 where: { studentId: ctx.actor.studentId },
                 select: { classId: true },
@@ -108,8 +139,12 @@ export const userRouter = router({
           result: user,
           resourceId: user.id,
           details: { fields: Object.keys(input) },
-          after: boards.map((b) => () => ctx.deps.redis.leaderboards.invalidate(b.classId)),
+          after: boards.flatMap((b) => [
+            () => ctx.deps.redis.leaderboards.invalidate(b.classId),
+            () => ctx.deps.redis.cache.invalidate("most-improved", b.classId),
+          ]),
         };
-      }),
-    ),
+      },
+    );
+  }),
 });

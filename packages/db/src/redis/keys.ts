@@ -21,6 +21,10 @@ export const CACHE_RESOURCES = {
   institution: TTL_SECONDS.cacheDefault,
   /** The classes a user may read (not for admins), so hot reads check access without SQL. */
   "class-access": TTL_SECONDS.studentProgress,
+  /** Whether a class's leaderboards are on, so a student's board read checks it without SQL. */
+  "class-competition": TTL_SECONDS.studentProgress,
+  /** A class's "most improved this week" board: points gained in the last seven days. */
+  "most-improved": TTL_SECONDS.leaderboard,
 } as const;
 
 export type CacheResource = keyof typeof CACHE_RESOURCES;

@@ -8,11 +8,15 @@ export type BadgeDefinition = {
   criteria: BadgeCriteria;
 };
 
-/** The platform's badges, as an institution starts with them (the seed writes these rows). */
+/**
+ * The platform's badges, as an institution starts with them (the seed writes these rows). Counts are per
+ * distinct assignment. `rarity` is only the starting value: it follows the share of students holding the badge
+ * (rarity.ts), recomputed by the maintenance job and the seed.
+ */
 export const BADGE_CATALOG: BadgeDefinition[] = [
   {
     name: "First Commit",
-    description: "Submitted a first assignment.",
+    description: "Handed in a first assignment.",
     rarity: "COMMON",
     criteria: { kind: "submissions", count: 1 },
   },
@@ -24,7 +28,7 @@ export const BADGE_CATALOG: BadgeDefinition[] = [
   },
   {
     name: "Punctual",
-    description: "Three submissions before the deadline.",
+    description: "Three assignments handed in by their deadline.",
     rarity: "COMMON",
     criteria: { kind: "on-time", count: 3 },
   },
@@ -36,15 +40,15 @@ export const BADGE_CATALOG: BadgeDefinition[] = [
   },
   {
     name: "Clean Coder",
-    description: "Three submissions scoring 80 or more.",
+    description: "Three assignments scoring 80 or more.",
     rarity: "RARE",
     criteria: { kind: "quality", minScore: 80, count: 3 },
   },
   {
-    name: "Early Bird",
-    description: "First in the class to submit an assignment.",
+    name: "Comeback",
+    description: "Raised an assignment's score by 15 points or more by improving the code.",
     rarity: "EPIC",
-    criteria: { kind: "first-of-class" },
+    criteria: { kind: "improvement", minGain: 15, count: 1 },
   },
   {
     name: "Centurion",
@@ -60,7 +64,7 @@ export const BADGE_CATALOG: BadgeDefinition[] = [
   },
   {
     name: "Code Artisan",
-    description: "Five submissions scoring 95 or more.",
+    description: "Five assignments scoring 95 or more.",
     rarity: "LEGENDARY",
     criteria: { kind: "quality", minScore: 95, count: 5 },
   },

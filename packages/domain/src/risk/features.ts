@@ -12,6 +12,10 @@
 // |                      | submission, capped at 336 h; 168 h when there is no feedback to measure                     |
 // | missingRate          | share of past-due assignments of the student's classes with no submission (0 when none)     |
 // | averageQuality       | mean codeQualityScore of the last 5 scored submissions / 100 (0.5 when none)                |
+//
+// Submissions are distinct attempts: a submission with the same contentHash as an earlier one of the same
+// assignment is a copy (the analysis copied its result) and is left out of every feature, so resubmitting the
+// same code neither raises the frequency nor pads the scores.
 
 const DAY = 86_400_000;
 const WINDOW_DAYS = 28;
@@ -31,11 +35,20 @@ export type RiskFeatures = Record<FeatureName, number>;
 
 /** Everything the features are computed from, for one student. */
 export type StudentActivity = {
-  submissions: { assignmentId: string; submittedAt: Date; codeQualityScore: number | null }[];
+  submissions: {
+    assignmentId: string;
+    submittedAt: Date;
+    codeQualityScore: number | null;
+    /** The analysed tree's hash, when known: copies of an earlier attempt count once. */
+    contentHash?: string | null;
+  }[];
   /** Assignments of the student's classes whose due date has passed. */
   pastDueAssignments: { id: string; dueDate: Date }[];
   feedbackAt: Date[];
-  /** Distinct UTC days (ms at midnight) with a chat message or gamification event in the window. */
+  /**
+   * Distinct UTC days (ms at midnight) with a chat message or gamification event in the window; a SUBMISSION
+   * event that earned nothing (a copy, a not-better attempt) is no activity of its own.
+   */
   otherActiveDays: number[];
 };
 
@@ -54,11 +67,23 @@ export function slope(values: number[]): number {
   return num / den;
 }
 
+/** The distinct attempts, oldest first: a later submission of the same assignment and contentHash is dropped. */
+export function distinctSubmissions<S extends StudentActivity["submissions"][number]>(submissions: S[]): S[] {
+  const seen = new Set<string>();
+  return [...submissions]
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
+    .filter((s) => {
+      if (s.contentHash == null) return true;
+      const key = `${s.assignmentId}\u0000${s.contentHash}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 export function computeFeatures(activity: StudentActivity, now: Date): RiskFeatures {
   const since = now.getTime() - WINDOW_DAYS * DAY;
-  const submissions = [...activity.submissions].sort(
-    (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime(),
-  );
+  const submissions = distinctSubmissions(activity.submissions);
   const recent = submissions.filter((s) => s.submittedAt.getTime() >= since && s.submittedAt <= now);
   const lastScores = submissions
     .filter((s) => s.codeQualityScore !== null)

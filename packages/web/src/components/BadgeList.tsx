@@ -14,6 +14,8 @@ export type BadgeItem = {
   name: string;
   description: string;
   rarity: string;
+  /** The share of students holding it, which its rarity follows. */
+  holderShare?: number | null;
   unlockedAt?: Date | null;
 };
 
@@ -37,6 +39,11 @@ export function BadgeList({ badges }: { badges: BadgeItem[] }) {
               </Badge>
             </Group>
             <Text size="sm">{badge.description}</Text>
+            {badge.holderShare != null && (
+              <Text size="xs" c="dimmed">
+                {t("badges.heldBy", { share: f.number(badge.holderShare * 100) })}
+              </Text>
+            )}
             {badge.unlockedAt !== undefined && (
               <Text
                 size="xs"

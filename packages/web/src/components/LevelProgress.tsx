@@ -29,7 +29,10 @@ export function LevelProgress({ progress }: { progress: LevelState }) {
                 level: progress.level + 1,
               })}
         </Text>
-        <Text size="sm">{t("progress.streak", { count: progress.streak })}</Text>
+        <Text size="sm">
+          {t("progress.streak", { count: progress.streak })} ·{" "}
+          {t("progress.freezes", { count: progress.streakFreezes, max: progress.maxStreakFreezes })}
+        </Text>
       </Stack>
     </Card>
   );

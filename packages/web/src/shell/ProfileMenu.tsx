@@ -74,6 +74,7 @@ export function ProfileMenu({ me }: { me: Me }) {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item onClick={() => void navigate({ to: "/settings" })}>{t("profile.settings")}</Menu.Item>
         <Menu.Item color="red" onClick={() => signOut.mutate()}>
           {t("profile.signOut")}
         </Menu.Item>

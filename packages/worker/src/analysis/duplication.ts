@@ -1,5 +1,6 @@
 // Copy-paste detection with jscpd (token-based, language-aware). Its ESM build cannot load in Node 20, so the
-// CommonJS entry is required.
+// CommonJS entry is required. Every copy counts: each side of a clone gets a finding and its lines count as
+// duplicated (overlapping clones once per line), so two copies cost twice what one copy would.
 import { createRequire } from "node:module";
 import type { Finding } from "@edu/domain";
 import type { SourceFile } from "./files";
@@ -14,11 +15,24 @@ const { detectClones } = createRequire(import.meta.url)("jscpd") as {
 
 export const MIN_DUPLICATE_LINES = 6;
 
+export type Duplicates = {
+  duplicatedLines: number;
+  /** Duplicated lines per file path. */
+  byFile: Map<string, number>;
+  findings: Finding[];
+};
+
+/**
+ * Clones among `files` (only clones whose both sides are among them). Only code lines count (`codeRows`, by
+ * path): copied comments and docstrings are documentation, and a clone of fewer than MIN_DUPLICATE_LINES code
+ * lines is not reported.
+ */
 export async function findDuplicates(
   root: string,
   files: SourceFile[],
-): Promise<{ duplicatedLines: number; findings: Finding[] }> {
-  if (files.length === 0) return { duplicatedLines: 0, findings: [] };
+  codeRows: Map<string, Set<number>>,
+): Promise<Duplicates> {
+  if (files.length === 0) return { duplicatedLines: 0, byFile: new Map(), findings: [] };
   const clones = await detectClones({
     path: [root],
     pattern: "**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java}",
@@ -31,20 +45,41 @@ export async function findDuplicates(
     gitignore: false,
   });
   const pathOf = new Map(files.map((f) => [f.absolutePath, f.path]));
-  const duplicated = new Set<string>();
-  const findings: Finding[] = clones.map(({ duplicationA: a, duplicationB: b }) => {
-    const length = a.end.line - a.start.line + 1;
-    for (let line = b.start.line; line <= b.end.line; line++) duplicated.add(`${b.sourceId}:${line}`);
-    const other = pathOf.get(a.sourceId) ?? a.sourceId;
-    return {
-      filePath: pathOf.get(b.sourceId) ?? b.sourceId,
-      line: b.start.line,
-      endLine: b.end.line,
-      rule: "duplication",
-      severity: length >= 30 ? "MAJOR" : "MINOR",
-      message: `${length} lines repeat ${other}:${a.start.line}-${a.end.line}`,
-      metricValue: length,
+  const duplicated = new Map<string, Set<number>>();
+  const findings: Finding[] = [];
+  for (const { duplicationA: a, duplicationB: b } of clones) {
+    const pathA = pathOf.get(a.sourceId);
+    const pathB = pathOf.get(b.sourceId);
+    if (!pathA || !pathB) continue; // a test, data table or starter file on one side
+    const codeIn = (path: string, side: typeof a) => {
+      const rows = codeRows.get(path);
+      const lines: number[] = [];
+      for (let line = side.start.line; line <= side.end.line; line++)
+        if (!rows || rows.has(line)) lines.push(line);
+      return lines;
     };
-  });
-  return { duplicatedLines: duplicated.size, findings };
+    const linesA = codeIn(pathA, a);
+    const linesB = codeIn(pathB, b);
+    if (Math.min(linesA.length, linesB.length) < MIN_DUPLICATE_LINES) continue;
+    for (const [side, path, lines, other, otherPath] of [
+      [a, pathA, linesA, b, pathB],
+      [b, pathB, linesB, a, pathA],
+    ] as const) {
+      const set = duplicated.get(path) ?? new Set<number>();
+      duplicated.set(path, set);
+      for (const line of lines) set.add(line);
+      const length = lines.length;
+      findings.push({
+        filePath: path,
+        line: side.start.line,
+        endLine: side.end.line,
+        rule: "duplication",
+        severity: length >= 30 ? "MAJOR" : "MINOR",
+        message: `${length} code lines repeat ${otherPath}:${other.start.line}-${other.end.line}`,
+        metricValue: length,
+      });
+    }
+  }
+  const byFile = new Map([...duplicated].map(([path, lines]) => [path, lines.size]));
+  return { duplicatedLines: [...byFile.values()].reduce((s, n) => s + n, 0), byFile, findings };
 }

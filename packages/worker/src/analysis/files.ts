@@ -39,11 +39,26 @@ export type SourceFile = {
   isTest: boolean;
 };
 
-const TEST_FILE =
-  /(^|\/)(tests?|__tests__|spec)\/|[._-](test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|Test\.java$/i;
+/**
+ * Test code: `test/`, `tests/`, `__tests__/`, `spec/` folders (Maven's `src/test/java` among them),
+ * `*.test.*`, `*.spec.*`, `test_*.py`, `*_test.py`, `conftest.py`, `*Test.java`, `*Tests.java`, `*IT.java`.
+ */
+export const TEST_FILE =
+  /(^|\/)(tests?|__tests__|spec)\/|[._-](test|spec)\.[a-z]+$|(^|\/)(test_[^/]+|[^/]+_test|conftest)\.py$|(Test|Tests|IT)\.java$/;
 
-/** The source files worth analysing, skipping minified and oversized ones. */
-export async function listSourceFiles(root: string, maxFileBytes: number): Promise<SourceFile[]> {
+/** Data files: never analysed, listed apart when large enough to matter (over `DATA_FILE_MIN_BYTES`). */
+const DATA_EXTENSIONS = new Set([".json", ".csv", ".tsv", ".parquet", ".xlsx", ".sqlite"]);
+export const DATA_FILE_MIN_BYTES = 4096;
+
+/**
+ * The source files worth analysing, skipping minified and oversized ones. Large data files (JSON, CSV …) are
+ * added to `dataFiles` when given.
+ */
+export async function listSourceFiles(
+  root: string,
+  maxFileBytes: number,
+  dataFiles?: string[],
+): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   async function walk(dir: string) {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -52,7 +67,18 @@ export async function listSourceFiles(root: string, maxFileBytes: number): Promi
         if (!SKIPPED_DIRS.has(entry.name)) await walk(absolutePath);
         continue;
       }
-      const language = EXTENSIONS[extname(entry.name).toLowerCase()];
+      const extension = extname(entry.name).toLowerCase();
+      const language = EXTENSIONS[extension];
+      if (
+        dataFiles &&
+        entry.isFile() &&
+        DATA_EXTENSIONS.has(extension) &&
+        !entry.name.endsWith("lock.json")
+      ) {
+        if ((await stat(absolutePath)).size >= DATA_FILE_MIN_BYTES)
+          dataFiles.push(relative(root, absolutePath).split("\\").join("/"));
+        continue;
+      }
       if (!entry.isFile() || !language || /\.min\.[cm]?js$/.test(entry.name)) continue;
       if ((await stat(absolutePath)).size > maxFileBytes) continue;
       const path = relative(root, absolutePath).split("\\").join("/");

@@ -1,16 +1,220 @@
-// JavaScript and TypeScript: ESLint's Node API measures each function (complexity, SonarJS cognitive
-// complexity, length) and reports lint findings with @eslint/js's recommended rules.
+// JavaScript and TypeScript: ESLint's Node API measures each function and reports lint findings with
+// @eslint/js's recommended rules.
+//
+// Per-function metrics come from one rule of our own, `edu/functions`, that runs ESLint's `complexity` and
+// SonarJS's `cognitive-complexity` inside it and takes each value from the function node the inner rule was
+// visiting when it reported, never from a message string. The function's name comes from the same node (its
+// id, the variable, property, method or class it is assigned to, or the call it is passed to), and its own
+// code lines are the lines holding its tokens and not only a nested function's.
 
-import type { Finding, FunctionMetrics } from "@edu/domain";
+import type { Finding } from "@edu/domain";
 import js from "@eslint/js";
+import type { Rule } from "eslint";
 import { ESLint, type Linter } from "eslint";
+import { builtinRules } from "eslint/use-at-your-own-risk";
 import sonarjs from "eslint-plugin-sonarjs";
 import tseslint from "typescript-eslint";
 import type { SourceFile } from "./files";
+import type { MeasuredFunction } from "./tree-sitter";
 
 const CODE = "**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}";
 
-// A threshold of 0 makes each rule report every function with its measured value.
+type EsNode = Rule.Node & {
+  id?: { name?: string } | null;
+  key?: EsNode;
+  computed?: boolean;
+  name?: string;
+  value?: unknown;
+  callee?: EsNode;
+  left?: EsNode;
+  range: [number, number];
+};
+type FunctionRecord = { node: EsNode; name: string; cyclomatic: number; cognitive: number; lines: number };
+
+// Filled by `edu/functions` while ESLint lints a file (in this process: ESLint's concurrency is off), read and
+// removed right after; keyed by absolute path, which is unique per analysis directory.
+const collected = new Map<string, FunctionRecord[]>();
+
+const isFunctionNode = (node: { type: string } | undefined): node is EsNode =>
+  !!node &&
+  (node.type === "FunctionDeclaration" ||
+    node.type === "FunctionExpression" ||
+    node.type === "ArrowFunctionExpression");
+
+function keyName(key: EsNode | undefined, computed: boolean | undefined, text: (n: EsNode) => string) {
+  if (!key) return undefined;
+  if (key.type === "Identifier" && !computed) return key.name;
+  if (key.type === "PrivateIdentifier") return `#${key.name}`;
+  if (key.type === "Literal") return String(key.value);
+  return `[${short(text(key))}]`;
+}
+
+/** Source text on one line, at most 40 characters (the end of a long call chain, which names the call). */
+const short = (source: string) => {
+  const flat = source.replace(/\s+/g, "");
+  return flat.length > 40 ? `…${flat.slice(-39)}` : flat;
+};
+
+/** The name a reader would use for a function, from its node and its parent. */
+export function functionName(node: EsNode, text: (n: EsNode) => string): string {
+  if (node.id?.name) return node.id.name;
+  const parent = node.parent as EsNode;
+  switch (parent?.type as string) {
+    case "VariableDeclarator": {
+      const id = (parent as unknown as { id: EsNode }).id;
+      return id.type === "Identifier" ? (id.name ?? "(anonymous)") : short(text(id));
+    }
+    case "MethodDefinition":
+    case "PropertyDefinition":
+    case "Property":
+    case "TSAbstractMethodDefinition": {
+      const name = keyName(parent.key, parent.computed, text) ?? "(anonymous)";
+      const kind = (parent as unknown as { kind?: string }).kind;
+      return kind === "get" || kind === "set" ? `${kind} ${name}` : name;
+    }
+    case "AssignmentExpression":
+      return parent.left ? short(text(parent.left)) : "(anonymous)";
+    case "ExportDefaultDeclaration":
+      return "default";
+    case "CallExpression":
+    case "NewExpression":
+      return parent.callee && parent.callee !== node
+        ? `(callback of ${short(text(parent.callee))})`
+        : "(anonymous)";
+    default:
+      return "(anonymous)";
+  }
+}
+
+const className = (node: EsNode): string | undefined => {
+  if (node.id?.name) return node.id.name;
+  const parent = node.parent as EsNode;
+  if (parent?.type === "VariableDeclarator") return (parent as unknown as { id: EsNode }).id.name;
+  return undefined;
+};
+
+type Listener = (...args: unknown[]) => void;
+
+/** Runs `rule` with `options`, handing each report's function node and data to `onReport`. */
+function innerRule(
+  context: Rule.RuleContext,
+  rule: Rule.RuleModule,
+  options: unknown[],
+  onReport: (node: EsNode, data: Record<string, unknown>) => void,
+): Record<string, Listener> {
+  let visiting: EsNode | undefined;
+  const proxy = Object.create(context, {
+    options: { value: options },
+    report: {
+      value: (descriptor: { node?: EsNode; data?: Record<string, unknown> }) => {
+        const node = isFunctionNode(descriptor.node) ? descriptor.node : visiting;
+        if (node && isFunctionNode(node)) onReport(node, descriptor.data ?? {});
+      },
+    },
+  }) as Rule.RuleContext;
+  const listeners = rule.create(proxy) as Record<string, Listener>;
+  return Object.fromEntries(
+    Object.entries(listeners).map(([selector, listener]) => [
+      selector,
+      (...args: unknown[]) => {
+        const previous = visiting;
+        if (isFunctionNode(args[0] as EsNode)) visiting = args[0] as EsNode;
+        try {
+          listener(...args);
+        } finally {
+          visiting = previous;
+        }
+      },
+    ]),
+  );
+}
+
+function mergeListeners(...all: Record<string, Listener>[]): Record<string, Listener> {
+  const merged: Record<string, Listener[]> = {};
+  for (const listeners of all)
+    for (const [selector, listener] of Object.entries(listeners)) {
+      const list = merged[selector] ?? [];
+      list.push(listener);
+      merged[selector] = list;
+    }
+  return Object.fromEntries(
+    Object.entries(merged).map(([selector, list]) => [
+      selector,
+      (...args: unknown[]) => {
+        for (const listener of list) listener(...args);
+      },
+    ]),
+  );
+}
+
+const complexityRule = builtinRules.get("complexity") as Rule.RuleModule;
+const cognitiveRule = (sonarjs as unknown as { rules: Record<string, Rule.RuleModule> }).rules[
+  "cognitive-complexity"
+] as Rule.RuleModule;
+
+const functionsRule: Rule.RuleModule = {
+  meta: { type: "suggestion", schema: [] },
+  create(context) {
+    const source = context.sourceCode;
+    const text = (n: EsNode) => source.getText(n);
+    const records = new Map<EsNode, FunctionRecord>();
+    const scope: string[] = [];
+    const record = (node: EsNode) => {
+      let entry = records.get(node);
+      if (!entry) {
+        entry = { node, name: "", cyclomatic: 1, cognitive: 0, lines: 0 };
+        records.set(node, entry);
+      }
+      return entry;
+    };
+    const own = {
+      ":function"(node: unknown) {
+        const fn = node as EsNode;
+        const name = functionName(fn, text);
+        record(fn).name = [...scope, name].join(".");
+        scope.push(name);
+      },
+      ":function:exit"() {
+        scope.pop();
+      },
+      "ClassDeclaration, ClassExpression"(node: unknown) {
+        scope.push(className(node as EsNode) ?? "(class)");
+      },
+      "ClassDeclaration, ClassExpression:exit"() {
+        scope.pop();
+      },
+      "Program:exit"() {
+        // Each code line belongs to the innermost function holding one of its tokens.
+        const fns = [...records.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+        const rows = new Map<FunctionRecord, Set<number>>(fns.map((f) => [f, new Set()]));
+        const open: FunctionRecord[] = [];
+        let next = 0;
+        for (const token of source.ast.tokens) {
+          while (open.length && (open.at(-1)?.node.range[1] ?? 0) <= token.range[0]) open.pop();
+          while (next < fns.length && (fns[next]?.node.range[0] ?? 0) <= token.range[0]) {
+            const fn = fns[next++] as FunctionRecord;
+            while (open.length && (open.at(-1)?.node.range[1] ?? 0) <= fn.node.range[0]) open.pop();
+            open.push(fn);
+          }
+          const inner = open.at(-1);
+          if (inner && token.range[1] <= inner.node.range[1]) rows.get(inner)?.add(token.loc.start.line);
+        }
+        for (const fn of fns) fn.lines = rows.get(fn)?.size ?? 0;
+        collected.set(context.filename, fns);
+      },
+    };
+    return mergeListeners(
+      innerRule(context, complexityRule, [0], (node, data) => {
+        record(node).cyclomatic = Number(data.complexity);
+      }),
+      innerRule(context, cognitiveRule, [0], (node, data) => {
+        record(node).cognitive = Number(data.complexityAmount);
+      }),
+      own as Record<string, Listener>,
+    ) as Rule.RuleListener;
+  },
+};
+
 const config: Linter.Config[] = [
   {
     files: [CODE],
@@ -30,26 +234,15 @@ const config: Linter.Config[] = [
   { files: [CODE], rules: { "no-undef": "off" } },
   {
     files: [CODE],
-    plugins: { sonarjs: sonarjs as unknown as ESLint.Plugin },
-    rules: {
-      complexity: ["warn", 0],
-      "sonarjs/cognitive-complexity": ["warn", 0],
-      "max-lines-per-function": ["warn", { max: 0, skipBlankLines: true, skipComments: true }],
-    },
+    plugins: { edu: { rules: { functions: functionsRule } } },
+    rules: { "edu/functions": "warn" },
   },
 ];
-
-const METRIC_RULES = new Set(["complexity", "sonarjs/cognitive-complexity", "max-lines-per-function"]);
-const numberIn = (message: string, pattern: RegExp) => Number(pattern.exec(message)?.[1] ?? Number.NaN);
-const nameIn = (message: string) =>
-  /(?:Function|Method|Arrow function|Async function|Generator function|Constructor)\s*'?([^'.]*)'?/
-    .exec(message)?.[1]
-    ?.trim() || "(anonymous)";
 
 export async function analyzeJavaScript(
   root: string,
   files: SourceFile[],
-): Promise<{ functions: FunctionMetrics[]; findings: Finding[] }> {
+): Promise<{ functions: MeasuredFunction[]; findings: Finding[] }> {
   const targets = files.filter((f) => f.language !== "python" && f.language !== "java");
   if (targets.length === 0) return { functions: [], findings: [] };
   const eslint = new ESLint({
@@ -59,40 +252,35 @@ export async function analyzeJavaScript(
     errorOnUnmatchedPattern: false,
   });
   const results = await eslint.lintFiles(targets.map((f) => f.absolutePath));
-  const functions = new Map<string, FunctionMetrics>();
+  const pathOf = new Map(targets.map((f) => [f.absolutePath, f.path]));
+  const functions: MeasuredFunction[] = [];
   const findings: Finding[] = [];
   for (const result of results) {
-    const filePath = targets.find((f) => f.absolutePath === result.filePath)?.path ?? result.filePath;
-    for (const m of result.messages) {
-      if (!m.ruleId || !METRIC_RULES.has(m.ruleId)) {
-        if (m.ruleId || m.fatal) {
-          findings.push({
-            filePath,
-            line: m.line,
-            endLine: m.endLine,
-            rule: m.ruleId ?? "parse-error",
-            severity: m.severity === 2 ? "MAJOR" : "MINOR",
-            message: m.message,
-          });
-        }
-        continue;
-      }
-      // The three rules report a function at its first line; columns differ between them.
-      const key = `${filePath}:${m.line}`;
-      const fn = functions.get(key) ?? {
+    const filePath = pathOf.get(result.filePath) ?? result.filePath;
+    for (const fn of collected.get(result.filePath) ?? []) {
+      functions.push({
         filePath,
-        name: nameIn(m.message),
-        line: m.line,
-        cyclomatic: 1,
-        cognitive: 0,
-        lines: 0,
-      };
-      if (m.ruleId === "complexity") fn.cyclomatic = numberIn(m.message, /complexity of (\d+)/);
-      else if (m.ruleId === "max-lines-per-function")
-        fn.lines = numberIn(m.message, /too many lines \((\d+)\)/);
-      else fn.cognitive = numberIn(m.message, /from (\d+) to/);
-      functions.set(key, fn);
+        name: fn.name,
+        line: fn.node.loc?.start.line ?? 1,
+        cyclomatic: fn.cyclomatic,
+        cognitive: fn.cognitive,
+        lines: fn.lines,
+      });
+    }
+    collected.delete(result.filePath);
+    for (const m of result.messages) {
+      if (m.ruleId === "edu/functions") continue;
+      if (m.ruleId || m.fatal) {
+        findings.push({
+          filePath,
+          line: m.line,
+          endLine: m.endLine,
+          rule: m.ruleId ?? "parse-error",
+          severity: m.severity === 2 ? "MAJOR" : "MINOR",
+          message: m.message,
+        });
+      }
     }
   }
-  return { functions: [...functions.values()], findings };
+  return { functions, findings };
 }

@@ -1,9 +1,10 @@
-import { afterCommit } from "@edu/db";
-import { scoreRepository } from "@edu/domain";
+import { afterCommit, type Prisma } from "@edu/db";
+import { type AnalysisSummary, MAX_STORED_FINDINGS, scoreRepository, summarizeAnalysis } from "@edu/domain";
 import { analysisJobSchema, enqueueGamification, enqueueRisk } from "@edu/jobs";
 import { UnrecoverableError } from "bullmq";
 import type { WorkerDeps } from "../deps";
 import { analyzeRepository } from "./analyze";
+import { hashTree } from "./content-hash";
 import { fetchRepository, RepositoryError } from "./source";
 
 /** After commit: watchers of the submission hear its analysis status. */
@@ -16,40 +17,113 @@ export function publishAnalysis(deps: WorkerDeps, submissionId: string, data: Re
   );
 }
 
+const attemptDate = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+type Outcome = {
+  codeQualityScore: number | null;
+  complexityScore: number | null;
+  rating: string | null;
+  files: number;
+  findings: number;
+  reused: boolean;
+};
+
 /**
- * Fetches, analyses and scores a submission, storing its findings; then queues points and risk. A repository that cannot be fetched or analysed ends FAILED with a message, and is not retried.
+ * The earlier scored attempt of the same student at the same assignment with the same code, its result copied
+ * (scores, rating, summary, findings) instead of analysing the same tree again; null when there is none.
+ */
+async function reuseEarlierResult(
+  deps: WorkerDeps,
+  submissionId: string,
+  submission: { studentId: string; assignmentId: string; submittedAt: Date },
+  contentHash: string,
+): Promise<Outcome | null> {
+  const earlier = await deps.db.submission.findFirst({
+    where: {
+      studentId: submission.studentId,
+      assignmentId: submission.assignmentId,
+      contentHash,
+      analysisStatus: "SCORED",
+      id: { not: submissionId },
+      submittedAt: { lte: submission.submittedAt },
+    },
+    orderBy: { submittedAt: "desc" },
+    include: { findings: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!earlier) return null;
+  const summary = {
+    ...((earlier.analysisSummary ?? {}) as Partial<AnalysisSummary>),
+    reusedFrom: { submissionId: earlier.id, submittedAt: earlier.submittedAt.toISOString() },
+  };
+  await deps.db.$transaction([
+    deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
+    deps.db.analysisFinding.createMany({
+      data: earlier.findings.map(({ id: _id, createdAt: _createdAt, submissionId: _from, ...f }) => ({
+        ...f,
+        submissionId,
+      })),
+    }),
+    deps.db.submission.update({
+      where: { id: submissionId },
+      data: {
+        analysisStatus: "SCORED",
+        codeQualityScore: earlier.codeQualityScore,
+        complexityScore: earlier.complexityScore,
+        maintainabilityRating: earlier.maintainabilityRating,
+        analysisSummary: summary as Prisma.InputJsonObject,
+        contentHash,
+        analysisMessage: `Same code as your attempt of ${attemptDate(earlier.submittedAt)}; result reused`,
+      },
+    }),
+  ]);
+  return {
+    codeQualityScore: earlier.codeQualityScore,
+    complexityScore: earlier.complexityScore,
+    rating: earlier.maintainabilityRating,
+    files: summary.files ?? 0,
+    findings: earlier.findings.length,
+    reused: true,
+  };
+}
+
+/**
+ * Fetches, analyses and scores a submission, storing its findings; then queues points and risk. Code identical
+ * to an earlier scored attempt (same student, same assignment, same content hash) takes that attempt's result
+ * instead of a new analysis. A repository that cannot be fetched or analysed ends FAILED with a message, and
+ * is not retried.
  */
 export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt = { number: 1, max: 1 }) {
   const { submissionId } = analysisJobSchema.parse(data);
   const submission = await deps.db.submission.update({
     where: { id: submissionId },
     data: { analysisStatus: "ANALYZING", analysisMessage: null },
-    select: { githubUrl: true, studentId: true },
+    select: {
+      githubUrl: true,
+      studentId: true,
+      assignmentId: true,
+      submittedAt: true,
+      assignment: { select: { starterPaths: true } },
+    },
   });
   let repository: Awaited<ReturnType<typeof fetchRepository>> | undefined;
   try {
     repository = await fetchRepository(submission.githubUrl, deps.config);
-    const metrics = await analyzeRepository(repository.dir, deps.config.ANALYSIS_MAX_FILE_BYTES);
-    if (metrics.files === 0)
-      throw new RepositoryError("No JavaScript, TypeScript, Python or Java files found", true);
-    const scores = scoreRepository(metrics);
-    await deps.db.$transaction([
-      deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
-      deps.db.analysisFinding.createMany({ data: metrics.findings.map((f) => ({ ...f, submissionId })) }),
-      deps.db.submission.update({
-        where: { id: submissionId },
-        data: {
-          analysisStatus: "SCORED",
-          codeQualityScore: scores.codeQualityScore,
-          complexityScore: scores.complexityScore,
-          analysisMessage: `Rating ${scores.rating}: ${metrics.files} files, ${metrics.codeLines} code lines, ${metrics.functions.length} functions, about ${scores.debtMinutes} min of fixes`,
-        },
-      }),
-    ]);
+    const contentHash = await hashTree(repository.dir);
+    const outcome =
+      (await reuseEarlierResult(deps, submissionId, submission, contentHash)) ??
+      (await analyseAndStore(
+        deps,
+        submissionId,
+        repository.dir,
+        submission.assignment.starterPaths,
+        contentHash,
+      ));
     await publishAnalysis(deps, submissionId, {
       status: "SCORED",
-      codeQualityScore: scores.codeQualityScore,
-      complexityScore: scores.complexityScore,
+      codeQualityScore: outcome.codeQualityScore,
+      complexityScore: outcome.complexityScore,
+      rating: outcome.rating,
+      reused: outcome.reused,
     });
     await enqueueGamification(deps.queues, { kind: "submission-scored", submissionId });
     await enqueueRisk(
@@ -57,7 +131,7 @@ export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt
       { scope: "student", studentId: submission.studentId },
       `submission-${submissionId}`,
     );
-    return { ...scores, files: metrics.files, findings: metrics.findings.length };
+    return outcome;
   } catch (error) {
     const permanent = !(error instanceof RepositoryError) || error.permanent;
     const message = error instanceof RepositoryError ? error.message : "The analysis failed unexpectedly";
@@ -73,4 +147,53 @@ export async function handleAnalysisJob(deps: WorkerDeps, data: unknown, attempt
   } finally {
     await repository?.cleanup();
   }
+}
+
+/** Analyses the tree and stores the score, rating, summary and the first findings (worst first). */
+async function analyseAndStore(
+  deps: WorkerDeps,
+  submissionId: string,
+  dir: string,
+  starterPaths: string[],
+  contentHash: string,
+): Promise<Outcome> {
+  const metrics = await analyzeRepository(dir, deps.config.ANALYSIS_MAX_FILE_BYTES, { starterPaths });
+  if (metrics.files === 0) {
+    const excluded =
+      metrics.excluded.tests.length + metrics.excluded.starter.length + metrics.excluded.data.length;
+    throw new RepositoryError(
+      excluded > 0
+        ? `No JavaScript, TypeScript, Python or Java files to score (${excluded} test, data or starter files left out)`
+        : "No JavaScript, TypeScript, Python or Java files found",
+      true,
+    );
+  }
+  const scores = scoreRepository(metrics);
+  // Storage is capped; the score above counted every finding.
+  const stored = metrics.findings.slice(0, MAX_STORED_FINDINGS);
+  const summary = summarizeAnalysis(metrics, scores, stored.length);
+  await deps.db.$transaction([
+    deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
+    deps.db.analysisFinding.createMany({ data: stored.map((f) => ({ ...f, submissionId })) }),
+    deps.db.submission.update({
+      where: { id: submissionId },
+      data: {
+        analysisStatus: "SCORED",
+        codeQualityScore: scores.codeQualityScore,
+        complexityScore: scores.complexityScore,
+        maintainabilityRating: scores.rating,
+        analysisSummary: summary as unknown as Prisma.InputJsonObject,
+        contentHash,
+        analysisMessage: `${metrics.files} files, ${metrics.codeLines} code lines, ${metrics.functions.length} functions, about ${scores.debtMinutes} min of fixes`,
+      },
+    }),
+  ]);
+  return {
+    codeQualityScore: scores.codeQualityScore,
+    complexityScore: scores.complexityScore,
+    rating: scores.rating,
+    files: metrics.files,
+    findings: metrics.findings.length,
+    reused: false,
+  };
 }

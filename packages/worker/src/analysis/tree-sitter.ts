@@ -1,8 +1,9 @@
-// Python and Java through tree-sitter's WebAssembly grammars: functions with their cyclomatic complexity
-// (McCabe: 1 + the decision points inside), and code and comment lines.
+// Python and Java through tree-sitter's WebAssembly grammars: each function's name (qualified by its class and
+// enclosing functions), its own cyclomatic and cognitive complexity and code lines (a nested function is
+// measured on its own, never inside its parent), and the file's code and comment lines.
 import { createRequire } from "node:module";
-import type { FunctionMetrics } from "@edu/domain";
 import { Language as Grammar, type Node, Parser } from "web-tree-sitter";
+import { cognitiveComplexity, cyclomaticComplexity, type Dialect } from "./cognitive";
 import type { Language, SourceFile } from "./files";
 
 const require = createRequire(import.meta.url);
@@ -11,34 +12,19 @@ const require = createRequire(import.meta.url);
 const GRAMMAR_FILES = { python: "tree-sitter-python.wasm", java: "tree-sitter-java.wasm" } as const;
 export type TreeSitterLanguage = keyof typeof GRAMMAR_FILES;
 
-const FUNCTIONS: Partial<Record<Language, Set<string>>> = {
+const FUNCTIONS: Record<TreeSitterLanguage, Set<string>> = {
   python: new Set(["function_definition"]),
-  java: new Set(["method_declaration", "constructor_declaration"]),
+  java: new Set(["method_declaration", "constructor_declaration", "compact_constructor_declaration"]),
 };
 
-const DECISIONS: Partial<Record<Language, Set<string>>> = {
-  python: new Set([
-    "if_statement",
-    "elif_clause",
-    "for_statement",
-    "while_statement",
-    "except_clause",
-    "conditional_expression",
-    "boolean_operator",
-    "case_clause",
-    "for_in_clause",
-    "if_clause",
-  ]),
+const CLASSES: Record<TreeSitterLanguage, Set<string>> = {
+  python: new Set(["class_definition"]),
   java: new Set([
-    "if_statement",
-    "for_statement",
-    "enhanced_for_statement",
-    "while_statement",
-    "do_statement",
-    "catch_clause",
-    "ternary_expression",
-    "switch_label",
-    "switch_rule",
+    "class_declaration",
+    "interface_declaration",
+    "enum_declaration",
+    "record_declaration",
+    "annotation_type_declaration",
   ]),
 };
 
@@ -59,52 +45,132 @@ async function loadParsers(): Promise<Map<Language, Parser>> {
   return parsers;
 }
 
-function descendants(node: Node, visit: (n: Node) => void) {
-  visit(node);
-  for (const child of node.namedChildren) if (child) descendants(child, visit);
-}
+/** A function as the tree gives it, before the repository-wide key is assigned. */
+export type MeasuredFunction = {
+  filePath: string;
+  name: string;
+  line: number;
+  cyclomatic: number;
+  cognitive: number;
+  lines: number;
+};
 
-function isDecision(language: Language, node: Node): boolean {
-  if (DECISIONS[language]?.has(node.type)) return true;
-  // Java's && and || are binary expressions; each adds a path.
-  return (
-    language === "java" &&
-    node.type === "binary_expression" &&
-    ["&&", "||"].includes(node.childForFieldName("operator")?.type ?? "")
-  );
-}
+export type TreeSitterResult = {
+  functions: MeasuredFunction[];
+  commentLines: number;
+  codeLines: number;
+  /** Code lines made only of literals and punctuation (for telling data tables from code). */
+  literalLines: number;
+  /** 1-based numbers of the code lines (not comments, docstrings or blank lines). */
+  codeRows: Set<number>;
+};
 
-export type TreeSitterResult = { functions: FunctionMetrics[]; commentLines: number; codeLines: number };
+const isDocstring = (node: Node) =>
+  node.type === "expression_statement" &&
+  node.namedChildCount === 1 &&
+  node.namedChildren[0]?.type === "string";
+
+const LITERALS = new Set([
+  "string",
+  "string_start",
+  "string_content",
+  "string_end",
+  "escape_sequence",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "null_literal",
+  "decimal_integer_literal",
+  "hex_integer_literal",
+  "decimal_floating_point_literal",
+  "string_literal",
+  "string_fragment",
+  "character_literal",
+]);
+const isPunctuation = (node: Node) => !node.isNamed && /^[[\]{}(),:;=.\-"']+$/.test(node.type);
 
 export async function analyzeWithTreeSitter(file: SourceFile): Promise<TreeSitterResult> {
   parsers ??= loadParsers();
-  const parser = (await parsers).get(file.language);
+  const language = file.language as TreeSitterLanguage;
+  const parser = (await parsers).get(language);
   const tree = parser?.parse(file.text);
-  if (!tree) return { functions: [], commentLines: 0, codeLines: 0 };
+  if (!tree) return { functions: [], commentLines: 0, codeLines: 0, literalLines: 0, codeRows: new Set() };
+  const dialect = language as Dialect;
   const commentRows = new Set<number>();
   const codeRows = new Set<number>();
-  const functions: FunctionMetrics[] = [];
-  descendants(tree.rootNode, (node) => {
-    if (node.type.includes("comment")) {
+  const nonLiteralRows = new Set<number>();
+  const functions: MeasuredFunction[] = [];
+  const isFunction = (n: Node) => FUNCTIONS[language].has(n.type);
+
+  // Lines: every leaf is code, except comments and docstrings (Python's documentation comments).
+  const countLines = (node: Node) => {
+    if (node.type.includes("comment") || isDocstring(node)) {
       for (let row = node.startPosition.row; row <= node.endPosition.row; row++) commentRows.add(row);
-    } else if (node.childCount === 0) {
-      codeRows.add(node.startPosition.row);
+      return;
     }
-    if (FUNCTIONS[file.language]?.has(node.type)) {
-      let cyclomatic = 1;
-      descendants(node, (inner) => {
-        if (inner !== node && isDecision(file.language, inner)) cyclomatic++;
-      });
+    if (LITERALS.has(node.type)) {
+      for (let row = node.startPosition.row; row <= node.endPosition.row; row++) codeRows.add(row);
+      return;
+    }
+    if (node.childCount === 0) {
+      codeRows.add(node.startPosition.row);
+      if (!isPunctuation(node) && !isKey(node)) nonLiteralRows.add(node.startPosition.row);
+      return;
+    }
+    for (const child of node.children) if (child) countLines(child);
+  };
+  countLines(tree.rootNode);
+
+  // Functions, named by the classes and functions around them.
+  const walk = (node: Node, scope: string[]) => {
+    const named = node.childForFieldName("name")?.text;
+    if (isFunction(node)) {
+      const name = [...scope, named ?? "(anonymous)"].join(".");
       functions.push({
         filePath: file.path,
-        name: node.childForFieldName("name")?.text ?? "(anonymous)",
+        name,
         line: node.startPosition.row + 1,
-        cyclomatic,
-        cognitive: null,
-        lines: node.endPosition.row - node.startPosition.row + 1,
+        cyclomatic: cyclomaticComplexity(dialect, node, isFunction),
+        cognitive: cognitiveComplexity(dialect, node, isFunction),
+        lines: ownCodeLines(node, isFunction),
       });
+      for (const child of node.namedChildren) if (child) walk(child, [...scope, named ?? "(anonymous)"]);
+      return;
     }
-  });
+    const inner = CLASSES[language].has(node.type) && named ? [...scope, named] : scope;
+    for (const child of node.namedChildren) if (child) walk(child, inner);
+  };
+  walk(tree.rootNode, []);
   tree.delete();
-  return { functions, commentLines: commentRows.size, codeLines: codeRows.size };
+  let literalLines = 0;
+  for (const row of codeRows) if (!nonLiteralRows.has(row)) literalLines++;
+  return {
+    functions,
+    commentLines: commentRows.size,
+    codeLines: codeRows.size,
+    literalLines,
+    codeRows: new Set([...codeRows].map((row) => row + 1)),
+  };
+}
+
+/** An identifier used as a key of a literal (`{"a": 1}` has none; Java's `a = 1` in annotations does). */
+function isKey(node: Node): boolean {
+  return node.parent?.type === "pair" || node.parent?.type === "keyword_argument";
+}
+
+/** Rows holding a token of this function and not only of a function nested in it. */
+function ownCodeLines(fn: Node, isFunction: (n: Node) => boolean): number {
+  const rows = new Set<number>();
+  const visit = (node: Node) => {
+    if (node !== fn && isFunction(node)) return;
+    if (node.childCount === 0) {
+      if (!node.type.includes("comment")) rows.add(node.startPosition.row);
+      return;
+    }
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(fn);
+  return rows.size;
 }

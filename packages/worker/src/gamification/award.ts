@@ -1,11 +1,13 @@
 import { afterCommit, type Db, type Prisma } from "@edu/db";
 import {
+  type Attempt,
+  awardForAttempt,
   badgeEventKey,
   earnedBadges,
   levelForPoints,
   nextStreak,
-  pointsForSubmission,
-  type StudentStats,
+  type StreakState,
+  statsFromAttempts,
   submissionEventKey,
 } from "@edu/domain";
 import type { WorkerDeps } from "../deps";
@@ -21,113 +23,147 @@ export type AwardResult = {
 
 type Client = Db | Prisma.TransactionClient;
 
+/** An attempt as loaded: [id, submittedAt ms, score, contentHash, feedback ms[]]. */
+type AttemptRow = [string, number, number | null, string | null, number[]];
+
 /** Everything an award is decided on, read for many submissions in one statement. */
 type Facts = {
   submissionId: string;
   studentId: string;
-  submittedAt: Date;
-  codeQualityScore: number | null;
+  assignmentId: string;
   dueDate: Date;
   userId: string;
+  timeZone: string;
   currentPoints: number;
   currentStreak: number;
   lastActiveOn: Date | null;
+  streakFreezes: number;
   classIds: string[];
   awarded: boolean;
-  /** The latest earlier submission of the same assignment that got feedback, if any. */
-  earlierFound: boolean | null;
-  earlierScore: number | null;
+  /** This submission and the student's earlier awarded attempts at the assignment, with their feedback. */
+  attempts: AttemptRow[];
+  /** Points the assignment has paid the student so far (its SUBMISSION events). */
+  earned: number;
   /** Badges the student does not hold yet; the stats below are only loaded when there are some. */
   candidates: { id: string; name: string; criteria: unknown }[];
-  scores: number[] | null;
-  onTime: bigint | null;
-  firstOfClass: bigint | null;
+  /** The student's scored attempts: [assignmentId, submittedAt ms, score, dueDate ms]. */
+  scored: [string, number, number | null, number][] | null;
 };
 
 /**
- * For each scored submission: its student's totals, whether it was awarded before, the earlier submission its
- * feedback bonus compares with, the badges still to earn and (only if there are some) the stats they are judged on.
+ * For each scored submission: its student's totals and time zone, whether it was awarded before, the attempts
+ * at the assignment already awarded (with their feedback) and the points they earned, the badges still to earn
+ * and (only if there are some) the student's scored attempts they are judged on.
  */
 function loadFacts(client: Client, submissionIds: string[]): Promise<Facts[]> {
   return client.$queryRaw<Facts[]>`
-    SELECT s.id::text AS "submissionId", s."studentId"::text AS "studentId", s."submittedAt", s."codeQualityScore",
-           a."dueDate", st."userId"::text AS "userId", st."currentPoints", st."currentStreak", st."lastActiveOn",
+    SELECT s.id::text AS "submissionId", s."studentId"::text AS "studentId",
+           s."assignmentId"::text AS "assignmentId", a."dueDate", st."userId"::text AS "userId",
+           u."timeZone", st."currentPoints", st."currentStreak", st."lastActiveOn", st."streakFreezes",
            array(SELECT "classId" FROM "Enrollment" WHERE "studentId" = st.id)::text[] AS "classIds",
            EXISTS (SELECT 1 FROM "GamificationEvent" g WHERE g."dedupeKey" = req.key) AS awarded,
-           earlier.found AS "earlierFound", earlier.score AS "earlierScore",
-           candidates.list AS candidates, stats.scores, stats.on_time AS "onTime",
-           stats.first_of_class AS "firstOfClass"
+           attempts.list AS attempts, earned.total AS earned,
+           candidates.list AS candidates, stats.scored
     FROM unnest(${submissionIds}::uuid[], ${submissionIds.map(submissionEventKey)}::text[]) AS req(id, key)
     JOIN "Submission" s ON s.id = req.id AND s."analysisStatus" = 'SCORED'
     JOIN "Assignment" a ON a.id = s."assignmentId"
     JOIN "Student" st ON st.id = s."studentId"
+    JOIN "User" u ON u.id = st."userId"
     CROSS JOIN LATERAL (
       SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'criteria', b.criteria) ORDER BY b.id),
                       '[]'::json) AS list, count(*) AS n
       FROM "Badge" b
       WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id)
     ) candidates
-    LEFT JOIN LATERAL (
-      SELECT true AS found, e."codeQualityScore" AS score FROM "Submission" e
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_array(
+               e.id, floor(extract(epoch FROM e."submittedAt") * 1000)::bigint, e."codeQualityScore", e."contentHash",
+               array(SELECT floor(extract(epoch FROM f."createdAt") * 1000)::bigint FROM "Feedback" f
+                     WHERE f."submissionId" = e.id))
+             ORDER BY e."submittedAt", e.id), '[]'::json) AS list
+      FROM "Submission" e
+      WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId" AND e."analysisStatus" = 'SCORED'
+        AND (e.id = s.id OR EXISTS (
+          SELECT 1 FROM "GamificationEvent" g WHERE g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text))
+    ) attempts
+    CROSS JOIN LATERAL (
+      -- Through the submissions' dedupe keys, so events written before they carried assignmentId count too.
+      SELECT coalesce(sum(g."pointsAwarded"), 0)::int AS total
+      FROM "Submission" e JOIN "GamificationEvent" g ON g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text
       WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId"
-        AND e."submittedAt" < s."submittedAt" AND EXISTS (SELECT 1 FROM "Feedback" f WHERE f."submissionId" = e.id)
-      ORDER BY e."submittedAt" DESC LIMIT 1
-    ) earlier ON true
+    ) earned
     LEFT JOIN LATERAL (
-      SELECT
-        array_agg(coalesce(m."codeQualityScore", 0)) AS scores,
-        count(*) FILTER (WHERE m."submittedAt" <= ma."dueDate") AS on_time,
-        count(*) FILTER (WHERE NOT EXISTS (
-          SELECT 1 FROM "Submission" o WHERE o."assignmentId" = m."assignmentId" AND o."submittedAt" < m."submittedAt"
-        )) AS first_of_class
+      SELECT json_agg(json_build_array(m."assignmentId", floor(extract(epoch FROM m."submittedAt") * 1000)::bigint,
+                                       m."codeQualityScore", floor(extract(epoch FROM ma."dueDate") * 1000)::bigint))
+               AS scored
       FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
       WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED' AND candidates.n > 0
     ) stats ON true`;
 }
 
-/** A @db.Date column's value as the calendar day it stands for (UTC, as the streak rules count days). */
+/** A @db.Date column's value as the calendar day it stands for. */
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 type Decision = {
   facts: Facts;
   result: AwardResult;
   points: number;
-  streak: { streak: number; lastActiveOn: Date | null };
+  streak: StreakState;
   badgeIds: string[];
 };
 
+const toAttempt = ([id, at, score, contentHash, feedback]: AttemptRow): Attempt => ({
+  id,
+  submittedAt: new Date(Number(at)),
+  score,
+  contentHash,
+  feedbackAt: feedback.map((f) => new Date(Number(f))),
+});
+
 /** The @edu/domain rules applied to one submission's facts. */
 function decide(facts: Facts): Decision {
-  const points = pointsForSubmission({
-    onTime: facts.submittedAt <= facts.dueDate,
-    qualityScore: facts.codeQualityScore,
-    actedOnFeedback: facts.earlierFound === true && (facts.codeQualityScore ?? 0) > (facts.earlierScore ?? 0),
+  const attempts = facts.attempts.map(toAttempt);
+  const attempt = attempts.find((a) => a.id === facts.submissionId);
+  if (!attempt) throw new Error(`submission ${facts.submissionId} missing from its own attempts`);
+  const award = awardForAttempt({
+    earlier: attempts.filter((a) => a !== attempt),
+    attempt,
+    dueDate: facts.dueDate,
+    earned: facts.earned,
   });
-  const total = facts.currentPoints + points.total;
-  const streak = nextStreak(
-    { streak: facts.currentStreak, lastActiveOn: facts.lastActiveOn },
-    facts.submittedAt,
-  );
-  const scores = facts.scores ?? [];
-  const stats: StudentStats = {
-    scoredSubmissions: scores.length,
-    onTimeSubmissions: Number(facts.onTime ?? 0),
-    qualityScores: scores,
-    points: total,
-    streak: streak.streak,
-    firstOfClass: Number(facts.firstOfClass ?? 0),
+  const total = facts.currentPoints + award.points;
+  const before: StreakState = {
+    streak: facts.currentStreak,
+    lastActiveOn: facts.lastActiveOn,
+    freezes: facts.streakFreezes,
   };
+  // A copy of an earlier attempt is no learning activity: the streak stays where it was.
+  const streak = award.copy ? before : nextStreak(before, attempt.submittedAt, facts.timeZone);
   // Badges only when there is one left to earn: the stats were loaded only then.
-  const earned = facts.candidates.length > 0 ? earnedBadges(facts.candidates, stats) : [];
+  const earned =
+    facts.candidates.length > 0
+      ? earnedBadges(
+          facts.candidates,
+          statsFromAttempts(
+            (facts.scored ?? []).map(([assignmentId, at, score, due]) => ({
+              assignmentId,
+              submittedAt: new Date(Number(at)),
+              score,
+              dueDate: new Date(Number(due)),
+            })),
+            { points: total, streak: streak.streak },
+          ),
+        )
+      : [];
   return {
     facts,
-    points: points.total,
+    points: award.points,
     streak,
     badgeIds: earned.map((b) => b.id),
     result: {
       studentId: facts.studentId,
       points: total,
-      awarded: points.total,
+      awarded: award.points,
       badges: earned.map((b) => b.name),
       classIds: facts.classIds,
     },
@@ -163,6 +199,9 @@ async function writeAwards(client: Client, decisions: Decision[]) {
           ids[2 + 2 * i],
           badgeEventKey(facts.studentId, badgeId),
         ]),
+        facts.streakFreezes,
+        streak.freezes,
+        facts.assignmentId,
       ];
     }),
   );
@@ -171,23 +210,25 @@ async function writeAwards(client: Client, decisions: Decision[]) {
       SELECT (r->>0)::uuid AS sid, (r->>1)::uuid AS uid, (r->>2)::int AS expected_points,
              (r->>3)::int AS expected_streak, (r->>4)::date AS expected_last, (r->>5)::uuid AS event_id,
              (r->>6)::int AS points, r->>7 AS key, (r->>8)::int AS total, (r->>9)::int AS level,
-             (r->>10)::int AS streak, (r->>11)::date AS last, r->12 AS badges
+             (r->>10)::int AS streak, (r->>11)::date AS last, r->12 AS badges,
+             (r->>13)::int AS expected_freezes, (r->>14)::int AS freezes, (r->>15)::uuid AS assignment
       FROM json_array_elements(${payload}::json) AS r
     ), st AS (
       SELECT s.id FROM "Student" s JOIN v ON v.sid = s.id
       WHERE s."currentPoints" = v.expected_points AND s."currentStreak" = v.expected_streak
-        AND s."lastActiveOn" IS NOT DISTINCT FROM v.expected_last
+        AND s."lastActiveOn" IS NOT DISTINCT FROM v.expected_last AND s."streakFreezes" = v.expected_freezes
       ORDER BY s.id
       FOR UPDATE OF s
     ), ev AS (
-      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "pointsAwarded", "dedupeKey")
-      SELECT v.event_id, v.sid, v.uid, 'SUBMISSION'::"GamificationEventType", v.points, v.key
+      INSERT INTO "GamificationEvent" (id, "studentId", "userId", "eventType", "pointsAwarded", "dedupeKey",
+        "assignmentId")
+      SELECT v.event_id, v.sid, v.uid, 'SUBMISSION'::"GamificationEventType", v.points, v.key, v.assignment
       FROM v JOIN st ON st.id = v.sid
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING "studentId"
     ), moved AS (
       UPDATE "Student" s SET "currentPoints" = v.total, "currentLevel" = v.level, "currentStreak" = v.streak,
-        "lastActiveOn" = v.last
+        "lastActiveOn" = v.last, "streakFreezes" = v.freezes
       FROM v JOIN ev ON ev."studentId" = v.sid
       WHERE s.id = v.sid
     ), badges AS (
@@ -294,7 +335,10 @@ async function alone(db: Db, request: Request) {
 }
 
 /**
- * Awards a scored submission's points, streak and badges exactly once: the SUBMISSION event's unique dedupe
+ * Awards a scored submission's points, streak and badges exactly once. Points are the improvement the attempt
+ * brings to its assignment (@edu/domain's awardForAttempt: an identical or not-better attempt earns 0, an
+ * assignment never pays more than its maximum), the event carries the assignment; a copy of an earlier attempt
+ * moves no streak; badges count distinct assignments. The SUBMISSION event's unique dedupe
  * key decides, in the one statement that also moves the student's totals and records badges, so a retried or
  * repeated job changes nothing. Awards for one student apply one after another: that statement holds the
  * student's row lock and writes only if the totals the award was computed from are still current, else the

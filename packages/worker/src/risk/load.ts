@@ -30,9 +30,9 @@ export async function loadRiskInputs(
     db.$queryRaw<{ rows: string | null }[]>`
       SELECT json_agg(json_build_array("studentId", "assignmentId",
                                        floor(extract(epoch FROM "submittedAt") * 1000)::bigint,
-                                       "codeQualityScore"))::text AS rows
+                                       "codeQualityScore", "contentHash"))::text AS rows
       FROM "Submission" WHERE "studentId" = ANY(${studentIds}::uuid[]) AND "submittedAt" <= ${now}`.then(
-      parseRows<[string, string, number, number | null]>,
+      parseRows<[string, string, number, number | null, string | null]>,
     ),
     db.$queryRaw<{ rows: string | null }[]>`
       SELECT json_agg(json_build_array("studentId", floor(extract(epoch FROM "createdAt") * 1000)::bigint))::text
@@ -48,6 +48,7 @@ export async function loadRiskInputs(
         UNION
         SELECT "studentId", date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day FROM "GamificationEvent"
           WHERE "studentId" = ANY(${studentIds}::uuid[]) AND "createdAt" BETWEEN ${since} AND ${now}
+            AND NOT ("eventType" = 'SUBMISSION' AND "pointsAwarded" = 0)
       ) AS days`.then(parseRows<[string, number]>),
   ]);
   const classIds = [...new Set(enrollments.map(([, classId]) => classId))];
@@ -71,10 +72,11 @@ export async function loadRiskInputs(
     const pastDue = activity.get(studentId)?.pastDueAssignments;
     for (const a of byClass.get(classId) ?? []) pastDue?.push(a);
   }
-  for (const [studentId, assignmentId, submittedAt, codeQualityScore] of submissions)
+  // Copies (same assignment and contentHash) travel too: computeFeatures counts each distinct attempt once.
+  for (const [studentId, assignmentId, submittedAt, codeQualityScore, contentHash] of submissions)
     activity
       .get(studentId)
-      ?.submissions.push({ assignmentId, submittedAt: new Date(submittedAt), codeQualityScore });
+      ?.submissions.push({ assignmentId, submittedAt: new Date(submittedAt), codeQualityScore, contentHash });
   for (const [studentId, createdAt] of feedback)
     activity.get(studentId)?.feedbackAt.push(new Date(createdAt));
   for (const [studentId, day] of activeDays)

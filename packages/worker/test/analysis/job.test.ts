@@ -14,6 +14,14 @@ const studentId = seedId("student", DEMO_LOGINS.student);
 
 beforeAll(async () => {
   root = createFixtureRoot();
+  createFixtureRepo(root, "sam", "again", { "src/grade.js": GRADE_JS });
+  createFixtureRepo(root, "sam", "again-copy", { "src/grade.js": GRADE_JS });
+  createFixtureRepo(root, "sam", "again-changed", { "src/grade.js": `${GRADE_JS}\nexport const x = 1;\n` });
+  createFixtureRepo(root, "sam", "starter", {
+    "src/grade.js": GRADE_JS,
+    "lib/given.py": WALK_PY,
+    "tests/test_grade.py": "def test_grade():\n    assert True\n",
+  });
   createFixtureRepo(root, "sam", "kata", {
     "src/grade.js": GRADE_JS,
     "src/walk.py": WALK_PY,
@@ -42,11 +50,16 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function submit(githubUrl: string) {
-  const assignment = await deps.db.assignment.findFirstOrThrow({
+async function submit(githubUrl: string, which = 0) {
+  const assignments = await deps.db.assignment.findMany({
     where: { classId: seedId("class", "python") },
+    orderBy: { id: "asc" },
   });
-  return deps.db.submission.create({ data: { studentId, assignmentId: assignment.id, githubUrl } });
+  const assignment = assignments[which] ?? assignments[0];
+  if (!assignment) throw new Error("the seed has no python assignment");
+  return deps.db.submission.create({
+    data: { studentId, assignmentId: assignment.id, githubUrl },
+  });
 }
 
 describe("handleAnalysisJob", () => {
@@ -61,7 +74,16 @@ describe("handleAnalysisJob", () => {
       complexityScore: result.complexityScore,
     });
     expect(stored.codeQualityScore).toBeGreaterThan(80);
-    expect(stored.analysisMessage).toMatch(/^Rating A: 2 files/);
+    expect(stored.maintainabilityRating).toBe("A");
+    expect(stored.analysisMessage).toMatch(/^2 files, \d+ code lines, 2 functions/);
+    expect(stored.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(stored.analysisSummary).toMatchObject({
+      version: 1,
+      excluded: { tests: [], data: [], starter: [] },
+      capped: false,
+      files: 2,
+      functions: 2,
+    });
     const events = await deps.redis.updates.read(reader, "submission", submission.id, "0", 100);
     reader.disconnect();
     expect(events.at(-1)?.event.data).toMatchObject({ status: "SCORED" });
@@ -77,6 +99,58 @@ describe("handleAnalysisJob", () => {
     const before = await deps.db.analysisFinding.count({ where: { submissionId: submission.id } });
     await handleAnalysisJob(deps, { submissionId: submission.id });
     expect(await deps.db.analysisFinding.count({ where: { submissionId: submission.id } })).toBe(before);
+  });
+
+  it("reuses the result of an earlier scored attempt with the same code, and says so", async () => {
+    const first = await submit("https://github.com/sam/again", 1);
+    await handleAnalysisJob(deps, { submissionId: first.id });
+    const firstStored = await deps.db.submission.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { findings: true },
+    });
+    // Another repository with the same files: same tree, same hash, whatever the commit.
+    const second = await submit("https://github.com/sam/again-copy", 1);
+    const result = await handleAnalysisJob(deps, { submissionId: second.id });
+    expect(result.reused).toBe(true);
+    const stored = await deps.db.submission.findUniqueOrThrow({
+      where: { id: second.id },
+      include: { findings: true },
+    });
+    expect(stored).toMatchObject({
+      analysisStatus: "SCORED",
+      codeQualityScore: firstStored.codeQualityScore,
+      complexityScore: firstStored.complexityScore,
+      maintainabilityRating: firstStored.maintainabilityRating,
+      contentHash: firstStored.contentHash,
+    });
+    expect(stored.analysisMessage).toMatch(
+      /^Same code as your attempt of \d{4}-\d\d-\d\d \d\d:\d\d UTC; result reused$/,
+    );
+    expect(stored.analysisSummary).toMatchObject({ reusedFrom: { submissionId: first.id } });
+    expect(stored.findings.map((f) => [f.rule, f.line])).toEqual(
+      firstStored.findings.map((f) => [f.rule, f.line]),
+    );
+    // The award is queued as for any scored submission (the award decides what an unchanged score earns).
+    expect(await deps.queues.gamification.getJob(`gamification-submission-scored-${second.id}`)).toBeTruthy();
+    // Changed code is analysed again.
+    const third = await submit("https://github.com/sam/again-changed", 1);
+    expect((await handleAnalysisJob(deps, { submissionId: third.id })).reused).toBe(false);
+    const thirdStored = await deps.db.submission.findUniqueOrThrow({ where: { id: third.id } });
+    expect(thirdStored.contentHash).not.toBe(firstStored.contentHash);
+  });
+
+  it("leaves the assignment's starter files and the tests out of the score, and lists them", async () => {
+    const submission = await submit("https://github.com/sam/starter", 2);
+    await deps.db.assignment.update({
+      where: { id: submission.assignmentId },
+      data: { starterPaths: ["lib/"] },
+    });
+    await handleAnalysisJob(deps, { submissionId: submission.id });
+    const stored = await deps.db.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    expect(stored.analysisSummary).toMatchObject({
+      files: 1,
+      excluded: { starter: ["lib/given.py"], tests: ["tests/test_grade.py"], data: [] },
+    });
   });
 
   it.each([

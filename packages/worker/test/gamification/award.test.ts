@@ -1,3 +1,4 @@
+import { ASSIGNMENT_MAX_POINTS } from "@edu/domain";
 import { DEMO_LOGINS, seedId } from "@edu/seed";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,7 +75,7 @@ describe("awardForScoredSubmission", () => {
     expect((await totals()).points).toBe(after.points);
   });
 
-  it("counts each submission once under any mix of retries and concurrent duplicates (property)", async () => {
+  it("counts each submission once under any mix of retries and concurrent duplicates, within the assignment's maximum (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
@@ -94,7 +95,12 @@ describe("awardForScoredSubmission", () => {
           expect(events).toBe(submissions.length);
           const after = await totals();
           expect(after.points).toBe(after.fromEvents);
-          expect(after.points).toBeGreaterThan(before.points);
+          expect(after.points).toBeGreaterThanOrEqual(before.points);
+          const paid = await deps.db.gamificationEvent.aggregate({
+            where: { studentId, assignmentId, eventType: "SUBMISSION" },
+            _sum: { pointsAwarded: true },
+          });
+          expect(paid._sum.pointsAwarded ?? 0).toBeLessThanOrEqual(ASSIGNMENT_MAX_POINTS);
           const badgeRows = await deps.db.studentBadge.groupBy({
             by: ["badgeId"],
             where: { studentId },
@@ -105,6 +111,54 @@ describe("awardForScoredSubmission", () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it("moves the streak on the student's calendar days (Asia/Tokyo), uses a freeze, and ignores copies", async () => {
+    const assignment = await deps.db.assignment.create({
+      data: { classId: python, title: "Streak days", dueDate: new Date("2026-11-30T00:00:00Z") },
+    });
+    await deps.db.user.update({
+      where: { id: seedId("user", DEMO_LOGINS.student) },
+      data: { timeZone: "Asia/Tokyo" },
+    });
+    await deps.db.student.update({
+      where: { id: studentId },
+      data: { currentStreak: 3, lastActiveOn: new Date("2026-11-01T00:00:00Z"), streakFreezes: 1 },
+    });
+    const submit = (submittedAt: string, score: number, contentHash: string) =>
+      deps.db.submission.create({
+        data: {
+          studentId,
+          assignmentId: assignment.id,
+          githubUrl: "https://github.com/sam/days",
+          codeQualityScore: score,
+          analysisStatus: "SCORED",
+          submittedAt: new Date(submittedAt),
+          contentHash,
+        },
+      });
+    const streak = async () => {
+      const s = await deps.db.student.findUniqueOrThrow({ where: { id: studentId } });
+      return {
+        streak: s.currentStreak,
+        lastActiveOn: s.lastActiveOn?.toISOString().slice(0, 10),
+        freezes: s.streakFreezes,
+      };
+    };
+    // 16:00 UTC on 1 Nov is 2 Nov in Tokyo: the next day.
+    await awardForScoredSubmission(deps, (await submit("2026-11-01T16:00:00Z", 60, "t1")).id);
+    expect(await streak()).toEqual({ streak: 4, lastActiveOn: "2026-11-02", freezes: 1 });
+    // A copy of that attempt on 3 Nov (Tokyo) is no activity: earns nothing, moves nothing.
+    const copy = await awardForScoredSubmission(deps, (await submit("2026-11-03T01:00:00Z", 60, "t1")).id);
+    expect(copy?.awarded).toBe(0);
+    expect(await streak()).toEqual({ streak: 4, lastActiveOn: "2026-11-02", freezes: 1 });
+    // 4 Nov (Tokyo) with 3 Nov missed: the freeze covers it.
+    await awardForScoredSubmission(deps, (await submit("2026-11-04T01:00:00Z", 70, "t2")).id);
+    expect(await streak()).toEqual({ streak: 5, lastActiveOn: "2026-11-04", freezes: 0 });
+    // 7 Nov with two days missed and no freeze: it starts again.
+    await awardForScoredSubmission(deps, (await submit("2026-11-07T01:00:00Z", 75, "t3")).id);
+    expect(await streak()).toEqual({ streak: 1, lastActiveOn: "2026-11-07", freezes: 0 });
+    expect((await totals()).points).toBe((await totals()).fromEvents);
   });
 
   it("ignores submissions that are not scored", async () => {

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { AnalysisStatus, isAnalysing } from "../../components/AnalysisStatus";
 import { FeedbackList } from "../../components/FeedbackList";
 import { Findings } from "../../components/Findings";
+import { Hotspots } from "../../components/Hotspots";
 import { notifyError, notifySuccess } from "../../components/notify";
 import { QueryState } from "../../components/QueryState";
 import { useFormat } from "../../i18n/format";
@@ -74,6 +75,7 @@ export function SubmissionPage() {
               </Grid.Col>
             )}
           </Grid>
+          {s.analysisStatus === "SCORED" && s.analysisSummary && <Hotspots summary={s.analysisSummary} />}
           <section aria-labelledby="feedback-heading">
             <Title order={2} size="h3" id="feedback-heading" mb="sm">
               {t("submission.feedback")}
@@ -136,16 +138,20 @@ function Summary({ submission: s, canRetry }: { submission: Submission; canRetry
           </Alert>
         )}
         {s.analysisStatus === "SCORED" && (
-          <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <Metric
               label={t("submission.quality")}
               value={s.codeQualityScore === null ? "—" : f.number(s.codeQualityScore)}
             />
+            <Metric label={t("submission.rating")} value={s.maintainabilityRating ?? "—"} />
             <Metric
               label={t("submission.complexity")}
               value={s.complexityScore === null ? "—" : f.number(s.complexityScore)}
             />
-            <Metric label={t("submission.findingCount")} value={f.number(s.findings.length)} />
+            <Metric
+              label={t("submission.findingCount")}
+              value={f.number(s.analysisSummary?.findingsTotal ?? s.findings.length)}
+            />
           </SimpleGrid>
         )}
       </Stack>

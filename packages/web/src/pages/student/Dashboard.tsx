@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { BadgeList } from "../../components/BadgeList";
-import { Leaderboard } from "../../components/Leaderboard";
+import { ClassBoards } from "../../components/Boards";
 import { LevelProgress } from "../../components/LevelProgress";
 import { QueryState } from "../../components/QueryState";
 import { RiskCard } from "../../components/RiskCard";
@@ -77,34 +77,41 @@ export function Dashboard() {
   );
 }
 
-/** The student's own rank in one class (also outside the top ten), with the board on demand. */
+/** The student's own rank in one class (also outside the top ten), with the boards on demand. */
 function ClassRank(props: { klass: Outputs["class"]["list"][number]; studentId: string }) {
   const { t } = useTranslation();
   const [open, { toggle }] = useDisclosure(false);
+  const competition = props.klass.competitionEnabled;
   const rank = useQuery({
     ...trpc.leaderboard.myRank.queryOptions({ classId: props.klass.id }),
+    enabled: competition,
     retry: false,
   });
   const boardId = `board-${props.klass.id}`;
+  const standing = !competition
+    ? t("dashboard.competitionOff")
+    : rank.data
+      ? t("dashboard.rank", { rank: rank.data.rank, of: rank.data.size, points: rank.data.points })
+      : rank.isError
+        ? t("dashboard.notRanked")
+        : t("common.loading");
   return (
     <Card withBorder>
       <Group justify="space-between" wrap="wrap">
         <Stack gap={0}>
           <Text fw={600}>{props.klass.name}</Text>
           <Text size="sm" c="dimmed">
-            {rank.data
-              ? t("dashboard.rank", { rank: rank.data.rank, of: rank.data.size, points: rank.data.points })
-              : rank.isError
-                ? t("dashboard.notRanked")
-                : t("common.loading")}
+            {standing}
           </Text>
         </Stack>
-        <Button variant="light" size="xs" onClick={toggle} aria-expanded={open} aria-controls={boardId}>
-          {t(open ? "dashboard.hideBoard" : "dashboard.showBoard")}
-        </Button>
+        {competition && (
+          <Button variant="light" size="xs" onClick={toggle} aria-expanded={open} aria-controls={boardId}>
+            {t(open ? "dashboard.hideBoard" : "dashboard.showBoard")}
+          </Button>
+        )}
       </Group>
       <Collapse expanded={open} id={boardId}>
-        {open && <Leaderboard classId={props.klass.id} highlightStudentId={props.studentId} />}
+        {open && <ClassBoards classId={props.klass.id} studentId={props.studentId} />}
       </Collapse>
     </Card>
   );

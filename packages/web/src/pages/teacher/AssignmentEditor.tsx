@@ -9,7 +9,7 @@ import { AnchorLink } from "../../shell/links";
 import { Page } from "../../shell/Page";
 import { type Outputs, trpc } from "../../trpc";
 
-type Fields = { title: string; description: string; dueDate: Date };
+type Fields = { title: string; description: string; dueDate: Date; starterPaths: string[] };
 
 /** A `datetime-local` value in the browser's time zone, as the input shows it. */
 export const toLocalInput = (date: Date) => {
@@ -29,9 +29,14 @@ function AssignmentForm(props: {
   const [title, setTitle] = useState(props.initial?.title ?? "");
   const [description, setDescription] = useState(props.initial?.description ?? "");
   const [due, setDue] = useState(props.initial ? toLocalInput(props.initial.dueDate) : "");
+  const [starter, setStarter] = useState(props.initial?.starterPaths?.join("\n") ?? "");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSubmit({ title, description, dueDate: new Date(due) });
+    const starterPaths = starter
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    props.onSubmit({ title, description, dueDate: new Date(due), starterPaths });
   };
   return (
     <form onSubmit={submit}>
@@ -57,6 +62,15 @@ function AssignmentForm(props: {
           value={due}
           onChange={(e) => setDue(e.currentTarget.value)}
           required
+        />
+        <Textarea
+          label={t("assignment.starterPaths")}
+          description={t("assignment.starterPathsHint")}
+          value={starter}
+          onChange={(e) => setStarter(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          ff="monospace"
         />
         {props.error && (
           <Text c="red" size="sm" role="alert">

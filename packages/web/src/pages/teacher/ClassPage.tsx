@@ -1,8 +1,10 @@
-import { Group, Table, Tabs, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Group, Switch, Table, Tabs, Text } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Leaderboard } from "../../components/Leaderboard";
+import { ClassBoards } from "../../components/Boards";
+import { notifyError, notifySuccess } from "../../components/notify";
 import { QueryState } from "../../components/QueryState";
 import { useFormat } from "../../i18n/format";
 import { AnchorLink, ButtonLink } from "../../shell/links";
@@ -52,7 +54,8 @@ export function ClassPage() {
               <AtRisk classId={classId} />
             </Tabs.Panel>
             <Tabs.Panel value="board" pt="md">
-              <Leaderboard classId={classId} />
+              <CompetitionSwitch classId={classId} enabled={c.competitionEnabled} />
+              <ClassBoards classId={classId} />
             </Tabs.Panel>
           </Tabs>
         </Page>
@@ -104,5 +107,38 @@ function Assignments({ classId }: { classId: string }) {
         </Table.ScrollContainer>
       )}
     </QueryState>
+  );
+}
+
+/** Teachers turn the class's leaderboards off (students then see none) and on again. */
+function CompetitionSwitch({ classId, enabled }: { classId: string; enabled: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // Shown at once; the saved value wins when it comes back (or the old one, if saving failed).
+  const [checked, setChecked] = useState(enabled);
+  useEffect(() => setChecked(enabled), [enabled]);
+  const update = useMutation(
+    trpc.class.update.mutationOptions({
+      onSuccess: async (klass) => {
+        notifySuccess(t(klass.competitionEnabled ? "class.competitionOnToast" : "class.competitionOffToast"));
+        await queryClient.invalidateQueries(trpc.class.pathFilter());
+      },
+      onError: (error) => {
+        setChecked(enabled);
+        notifyError(error);
+      },
+    }),
+  );
+  return (
+    <Switch
+      checked={checked}
+      onChange={(e) => {
+        setChecked(e.currentTarget.checked);
+        update.mutate({ classId, competitionEnabled: e.currentTarget.checked });
+      }}
+      label={t("class.competition")}
+      description={t("class.competitionHint")}
+      mb="sm"
+    />
   );
 }
