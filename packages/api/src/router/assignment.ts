@@ -12,7 +12,10 @@ const fields = {
   /** Files or folders the assignment hands out (starter code): analysed submissions leave them out of the score. */
   starterPaths: z
     .array(
-      text(300, { trim: true }).refine((path) => !path.split("/").includes(".."), "must stay inside the repository"),
+      text(300, { trim: true }).refine(
+        (path) => !path.split("/").includes(".."),
+        "must stay inside the repository",
+      ),
     )
     .max(50)
     .optional(),
