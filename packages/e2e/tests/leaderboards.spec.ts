@@ -5,6 +5,7 @@ test("a student picks a nickname and then opts out; a teacher turns a class's bo
   browser,
   accounts,
 }) => {
+  test.setTimeout(120_000);
   const student = await (await browser.newContext()).newPage();
   const teacher = await (await browser.newContext()).newPage();
   await signIn(student, accounts.student);

@@ -23,6 +23,9 @@ async function checkPage(page: Page, path: string, name: string) {
   await expectNoHorizontalOverflow(page);
 }
 
+// Each test tours several pages with an axe scan on each: minutes, not seconds, on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function idsFor(db: Db, account: Account) {
   const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true } });
   return user.id;
