@@ -9,12 +9,12 @@ const figures = await run();
 const file = join(import.meta.dirname, "../../../BENCHMARKS.md");
 const table = [
   "<!-- api:start -->",
-  `## Cached api reads\n\n${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} · Node ${process.version} · autocannon, 50 connections, loopback\n`,
-  "| call | api req/s | api p50 / p99 (ms) | bare endpoint req/s (same Redis work) | ratio | goal | met |",
-  "|---|---|---|---|---|---|---|",
+  `## Api calls\n\n${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} · Node ${process.version} · autocannon, 50 connections, loopback, api then its baseline for each call\n`,
+  "| call | api req/s | api p50 / p99 (ms) | bare endpoint req/s | baseline does (besides the session check) | ratio | goal | met |",
+  "|---|---|---|---|---|---|---|---|",
   ...figures.map(
     (f) =>
-      `| \`${f.call}\` | ${f.api.requests.toFixed(0)} | ${f.api.p50} / ${f.api.p99} | ${f.bare.requests.toFixed(0)} | ${f.ratio.toFixed(2)}× | ≥ 0.5×, p99 < 20 ms | ${f.met ? "yes" : "no"} |`,
+      `| \`${f.call}\` | ${f.api.requests.toFixed(0)} | ${f.api.p50} / ${f.api.p99} | ${f.bare.requests.toFixed(0)} | ${f.baseline} | ${f.ratio.toFixed(2)}× | ${f.goal} | ${f.met ? "yes" : "no"} |`,
   ),
   "<!-- api:end -->",
 ].join("\n");

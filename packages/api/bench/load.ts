@@ -7,9 +7,14 @@ export type LoadResult = { requests: number; p50: number; p99: number; errors: n
 const autocannon = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
 
 /** autocannon against one URL for `seconds`, loopback only, bounded in time. */
-export function load(url: string, headers: Record<string, string>, { connections = 50, seconds = 5 } = {}) {
+export function load(
+  url: string,
+  headers: Record<string, string>,
+  { connections = 50, seconds = 5, body }: { connections?: number; seconds?: number; body?: string } = {},
+) {
   if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error("load runs target 127.0.0.1 only");
   const args = [autocannon, "-c", String(connections), "-d", String(seconds), "-j"];
+  if (body !== undefined) args.push("-m", "POST", "-b", body);
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}=${value}`);
   args.push(url);
   return new Promise<LoadResult>((resolve, reject) => {

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCors from "@fastify/cors";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import { createContextFactory } from "./context";
 import type { ApiDeps } from "./deps";
@@ -12,6 +11,8 @@ import { registerCsrfGuard } from "./http/csrf";
 import { registerHealthRoutes } from "./http/health";
 import { registerResourceGauges } from "./http/metrics";
 import { registerRequestLimits } from "./http/request-limits";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { registerTrpcRoute } from "./http/trpc-route";
 import { type AppRouter, appRouter } from "./root";
 
 const SLOW_REQUEST_MS = 1_000;
@@ -48,7 +49,7 @@ export async function buildServer(deps: ApiDeps) {
     else if (ms > SLOW_REQUEST_MS) req.log.warn({ req, status: reply.statusCode, ms }, "slow request");
   });
 
-  await app.register(fastifyHelmet, {
+  await registerSecurityHeaders(app, {
     // The SPA is our own bundle: same-origin scripts only, no inline code.
     contentSecurityPolicy: { directives: { "script-src": ["'self'"], "connect-src": ["'self'"] } },
   });
@@ -60,18 +61,15 @@ export async function buildServer(deps: ApiDeps) {
   registerResourceGauges(deps.pool, deps.queues);
   registerHealthRoutes(app, deps);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(deps),
-      maxBatchSize: deps.config.MAX_BATCH_SIZE,
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR")
-          deps.log.error({ err: error.cause ?? error, path }, "trpc error");
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
-  });
+  await registerTrpcRoute(app, "/trpc", {
+    router: appRouter,
+    createContext: createContextFactory(deps),
+    maxBatchSize: deps.config.MAX_BATCH_SIZE,
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        deps.log.error({ err: error.cause ?? error, path }, "trpc error");
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"]);
 
   const dist = deps.config.WEB_DIST_DIR;
   if (deps.config.NODE_ENV === "production" && dist && existsSync(dist)) {

@@ -34,8 +34,51 @@ const boundedInput = {
   },
 };
 
+const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
+/**
+ * Whether superjson would answer `{ json: value }` unchanged: only null, strings, booleans, finite numbers (not
+ * -0), and dense arrays and plain objects of those. Most answers are such, and this check costs a fraction of
+ * superjson's walk, which builds paths and annotations for every value.
+ */
+export function isPlainJson(value: unknown, depth = 0): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object": {
+      if (depth > 32) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+          if (!(i in value) || !isPlainJson(value[i], depth + 1)) return false;
+        return Object.getPrototypeOf(value) === Array.prototype;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      if (Object.getOwnPropertySymbols(value).length > 0) return false;
+      for (const key of Object.keys(value)) {
+        // superjson refuses these keys (prototype pollution): such values take its path and its error.
+        if (UNSAFE_KEYS.has(key) || !isPlainJson((value as Record<string, unknown>)[key], depth + 1))
+          return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** superjson for answers, skipping its walk when the answer is plain JSON (the output is the same). */
+export const plainFirstOutput = {
+  serialize: (value: unknown) => (isPlainJson(value) ? { json: value } : superjson.serialize(value)),
+  deserialize: superjson.deserialize,
+};
+
 const t = initTRPC.context<Context>().create({
-  transformer: { input: boundedInput, output: superjson },
+  transformer: { input: boundedInput, output: plainFirstOutput },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     return {
@@ -115,10 +158,10 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, type, next }) => 
   };
   // Every change counts against its user's per-minute limit (a batch of 260 profile updates once went through).
   if (type === "mutation") await ctx.deps.consumeMutation(actor.userId);
-  return next({ ctx: { ...ctx, token: ctx.token, actor } });
+  return next({ ctx: { ...ctx, token: ctx.token, actor, sessionProfile: session.profile } });
 });
 
-export type AuthedContext = Context & { token: string; actor: Actor };
+export type AuthedContext = Context & { token: string; actor: Actor; sessionProfile?: unknown };
 
 /** A procedure only the given roles may call; others get FORBIDDEN. */
 export function roleProcedure(...roles: Role[]) {

@@ -4,6 +4,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from "@edu/seed";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordWeakness } from "../src/auth/password-policy";
+import { publicUserSelect } from "../src/auth/profile";
 import { createApiDeps } from "../src/deps";
 import { buildServer } from "../src/server";
 import { startTestServer, type TestServer } from "./support/server";
@@ -62,6 +63,52 @@ describe("changing a password", () => {
     await expect(s.login(DEMO_LOGINS.mentor)).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
     expect((await (await s.login(DEMO_LOGINS.mentor, STRONG)).auth.me.query()).role).toBe("MENTOR");
     expect(await s.deps.db.auditLog.count({ where: { action: "auth.changePassword" } })).toBe(1);
+  });
+});
+
+describe("auth.me from the session", () => {
+  it("answers what the database holds, and every device sees a profile change at once", async () => {
+    const laptop = await s.login(DEMO_LOGINS.student);
+    const phone = await s.login(DEMO_LOGINS.student);
+    const fromDb = async () => {
+      const { student, ...user } = await s.deps.db.user.findUniqueOrThrow({
+        where: { email: DEMO_LOGINS.student },
+        select: {
+          ...publicUserSelect,
+          student: { select: { id: true, leaderboardNickname: true, leaderboardOptOut: true } },
+        },
+      });
+      const { id: studentId, ...leaderboard } = student ?? { id: null };
+      return { ...user, studentId, leaderboard: student ? leaderboard : null };
+    };
+    expect(await laptop.auth.me.query()).toEqual(await fromDb());
+    await laptop.user.updateProfile.mutate({
+      name: "Sam S. ✓",
+      timeZone: "Europe/Berlin",
+      theme: "dark",
+      leaderboardNickname: "Owl",
+      leaderboardOptOut: true,
+    });
+    const expected = await fromDb();
+    expect(expected).toMatchObject({ name: "Sam S. ✓", timeZone: "Europe/Berlin", theme: "dark" });
+    expect(await phone.auth.me.query()).toEqual(expected);
+    expect(await laptop.auth.me.query()).toEqual(expected);
+    // A session opened before sessions carried the profile reads it from the database.
+    const key = s.deps.redis.keys.session(expected.id);
+    for (const [field, raw] of Object.entries(await s.deps.redis.redis.hgetall(key))) {
+      const { profile: _, ...info } = JSON.parse(raw);
+      await s.deps.redis.redis.hset(key, field, JSON.stringify(info));
+    }
+    expect(await phone.auth.me.query()).toEqual(expected);
+    const teacher = await s.login(DEMO_LOGINS.teacher);
+    expect((await teacher.auth.me.query()).leaderboard).toBeNull();
+    await laptop.user.updateProfile.mutate({
+      name: "Sam Student",
+      leaderboardNickname: null,
+      leaderboardOptOut: false,
+    });
+    await teacher.auth.logout.mutate();
+    await laptop.auth.logoutEverywhere.mutate();
   });
 });
 

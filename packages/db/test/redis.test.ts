@@ -105,6 +105,26 @@ describe("sessions", () => {
     expect((await r.sessions.touch(phone))?.userAgent).toBe("phone");
   });
 
+  it("carries the user's profile and rewrites it in every device's session, keeping each TTL", async () => {
+    const user = "0190b5a0-0000-7000-8000-000000000003";
+    const profile = {
+      name: "Ada",
+      avatarUrl: null,
+      timeZone: "Europe/Berlin",
+      leaderboard: { optOut: false },
+    };
+    const laptop = await r.sessions.create(user, { ...actor, profile });
+    const phone = await r.sessions.create(user, { ...actor, profile });
+    expect((await r.sessions.touch(laptop))?.profile).toEqual(profile);
+    await r.redis.expire(r.keys.session(user), 100);
+    const changed = { ...profile, name: "Ada L. ✓/", leaderboard: { optOut: true } };
+    expect(await r.sessions.setProfile(user, changed)).toBe(2);
+    expect((await r.sessions.peek(laptop))?.profile).toEqual(changed);
+    expect((await r.sessions.peek(phone))?.profile).toEqual(changed);
+    expect(await r.redis.ttl(r.keys.session(user))).toBeLessThanOrEqual(100);
+    expect(await r.sessions.setProfile("0190b5a0-0000-7000-8000-000000000004", changed)).toBe(0);
+  });
+
   it("rejects forged and malformed tokens", async () => {
     const token = await r.sessions.create(userId, actor);
     expect(await r.sessions.touch(`${token}x`)).toBeUndefined();

@@ -1,6 +1,7 @@
 import { afterCommit, type Db, type Prisma } from "@edu/db";
 import type { Logger } from "pino";
 import type { Actor } from "../context";
+import { insertAuditRow } from "./insert";
 
 export type AuditedChange<T> = {
   result: T;
@@ -22,15 +23,13 @@ export async function mutateWithAudit<T>(
 ): Promise<T> {
   const done = await deps.db.$transaction(async (tx) => {
     const changed = await change(tx);
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        institutionId: actor.institutionId,
-        action: what.action,
-        resource: what.resource,
-        resourceId: changed.resourceId ?? null,
-        details: changed.details,
-      },
+    await insertAuditRow(tx, {
+      userId: actor.userId,
+      institutionId: actor.institutionId,
+      action: what.action,
+      resource: what.resource,
+      resourceId: changed.resourceId ?? null,
+      details: changed.details,
     });
     return changed;
   });

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { mutateWithAudit } from "../audit/mutate";
 import { assertStrongPassword, newPasswordSchema } from "../auth/password-policy";
 import { hashPassword, verifyPassword } from "../auth/passwords";
+import { boardChoiceSelect, meFromSessionProfile, publicUserSelect, toSessionProfile } from "../auth/profile";
 import { clearSessionCookie, setSessionCookie } from "../context";
 import { authedProcedure, publicProcedure, router } from "../trpc";
-import { publicUserSelect } from "./user";
 
 export const loginInput = z.object({
   email: z
@@ -28,7 +28,11 @@ export const authRouter = router({
     await ctx.deps.consumeLoginAttempt(input.email);
     const account = await db.user.findUnique({
       where: { email: input.email },
-      select: { ...publicUserSelect, passwordHash: true, student: { select: { id: true } } },
+      select: {
+        ...publicUserSelect,
+        passwordHash: true,
+        student: { select: { id: true, ...boardChoiceSelect } },
+      },
     });
     if (!(await verifyPassword(account?.passwordHash, input.password)) || !account) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is wrong" });
@@ -38,7 +42,20 @@ export const authRouter = router({
     try {
       token = await redis.sessions.create(
         user.id,
-        { role: user.role, institutionId: user.institutionId, studentId: student?.id ?? null },
+        {
+          role: user.role,
+          institutionId: user.institutionId,
+          studentId: student?.id ?? null,
+          profile: toSessionProfile(
+            user,
+            student
+              ? {
+                  leaderboardNickname: student.leaderboardNickname,
+                  leaderboardOptOut: student.leaderboardOptOut,
+                }
+              : null,
+          ),
+        },
         { userAgent: ctx.req.headers["user-agent"]?.slice(0, 200), ip: ctx.ip },
       );
     } catch {
@@ -116,6 +133,9 @@ export const authRouter = router({
     }),
 
   me: authedProcedure.query(async ({ ctx }) => {
+    // The session carries the profile (kept current by user.updateProfile); older sessions read it once more.
+    const me = meFromSessionProfile(ctx.sessionProfile, ctx.actor.studentId);
+    if (me) return me;
     const { student, ...user } = await ctx.deps.db.user.findUniqueOrThrow({
       where: { id: ctx.actor.userId },
       select: {

@@ -16,7 +16,7 @@ export const submissionSelect = {
   submittedAt: true,
 } as const;
 
-type SubmissionRow = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
+export type SubmissionRow = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
 
 /** A thunk that tells the submission's watchers where its analysis stands (as the worker does). */
 export const publishAnalysis = (deps: ApiDeps, id: string, data: Record<string, unknown>) => () =>

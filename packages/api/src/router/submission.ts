@@ -7,6 +7,7 @@ import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, router, studentProcedure } from "../trpc";
 import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 import { publishAnalysis, queueAnalysis, submissionSelect } from "./submission-analysis";
+import { insertSubmission } from "./submission-insert";
 
 const githubUrlSchema = z
   .string()
@@ -32,17 +33,15 @@ export const submissionRouter = router({
         ctx.actor,
         { action: "submission.create", resource: "submission" },
         async (tx) => {
-          found(
-            await tx.assignment.findFirst({
-              where: { id: input.assignmentId, class: { enrollments: { some: { studentId } } } },
-              select: { id: true },
+          // Only into an assignment of a class the student is enrolled in; any other is not found.
+          const created = found(
+            await insertSubmission(tx, {
+              studentId,
+              assignmentId: input.assignmentId,
+              githubUrl: input.githubUrl,
             }),
             "Assignment",
           );
-          const created = await tx.submission.create({
-            data: { studentId, assignmentId: input.assignmentId, githubUrl: input.githubUrl },
-            select: submissionSelect,
-          });
           return {
             result: created,
             resourceId: created.id,

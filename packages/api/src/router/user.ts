@@ -1,26 +1,15 @@
-import type { Prisma } from "@edu/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { mutateWithAudit } from "../audit/mutate";
 import { assertStrongPassword, newPasswordSchema } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
+import { boardChoiceSelect, publicUserSelect, toSessionProfile } from "../auth/profile";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { text } from "../validation/text";
 import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 /** The user fields any caller may see; never the password hash. */
-export const publicUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  institutionId: true,
-  avatarUrl: true,
-  language: true,
-  theme: true,
-  timeZone: true,
-  createdAt: true,
-} satisfies Prisma.UserSelect;
+export { publicUserSelect };
 
 const roleSchema = z.enum(["STUDENT", "TEACHER", "MENTOR", "ADMIN"]);
 const nameSchema = text(120, { trim: true });
@@ -119,13 +108,13 @@ export const userRouter = router({
       ctx.actor,
       { action: "user.updateProfile", resource: "user" },
       async (tx) => {
-        const user = await tx.user.update({
+        const { student, ...user } = await tx.user.update({
           where: { id: ctx.actor.userId },
           data: {
             ...userFields,
             ...(boardChoice ? { student: { update: { leaderboardNickname, leaderboardOptOut } } } : {}),
           },
-          select: publicUserSelect,
+          select: { ...publicUserSelect, student: { select: boardChoiceSelect } },
         });
         // Name and board choices show on class boards: those boards are rebuilt with them.
         const boards =
@@ -139,10 +128,14 @@ export const userRouter = router({
           result: user,
           resourceId: user.id,
           details: { fields: Object.keys(input) },
-          after: boards.flatMap((b) => [
-            () => ctx.deps.redis.leaderboards.invalidate(b.classId),
-            () => ctx.deps.redis.cache.invalidate("most-improved", b.classId),
-          ]),
+          after: [
+            // Every session of the user carries what `auth.me` answers: each device sees the change.
+            () => ctx.deps.redis.sessions.setProfile(user.id, toSessionProfile(user, student)),
+            ...boards.flatMap((b) => [
+              () => ctx.deps.redis.leaderboards.invalidate(b.classId),
+              () => ctx.deps.redis.cache.invalidate("most-improved", b.classId),
+            ]),
+          ],
         };
       },
     );

@@ -35,4 +35,6 @@ export function createRedis(
 export const blockingConnectionOptions: RedisOptions = {
   maxRetriesPerRequest: null,
   commandTimeout: undefined,
+  // A blocked command must not hold back others queued in the same pipeline.
+  enableAutoPipelining: false,
 };

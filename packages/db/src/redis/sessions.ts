@@ -7,6 +7,11 @@ export type SessionActor = {
   role: string;
   institutionId: string;
   studentId: string | null;
+  /**
+   * What `auth.me` answers about the user (plain JSON), stored with the session so `me` needs no database read;
+   * rewritten in every session of the user when the profile changes. Absent in sessions opened before it was.
+   */
+  profile?: Record<string, unknown>;
 };
 
 export type SessionInfo = SessionActor & {
@@ -52,6 +57,19 @@ if ARGV[5] == '1' then
 end
 return raw`;
 
+// Rewrites the profile carried by every live session of a user (ARGV[1]: the profile as JSON), keeping TTLs.
+const SET_PROFILE = `
+local fields = redis.call('HGETALL', KEYS[1])
+local profile = cjson.decode(ARGV[1])
+local n = 0
+for i = 1, #fields, 2 do
+  local info = cjson.decode(fields[i + 1])
+  info.profile = profile
+  redis.call('HSET', KEYS[1], fields[i], cjson.encode(info))
+  n = n + 1
+end
+return n`;
+
 /**
  * Sessions live in the seed's `session:{userId}` key: a hash with one field per device, so a user can be
  * signed in on several devices and signed out of all of them at once. The field is a SHA-256 of the token, so a
@@ -67,6 +85,15 @@ export class Sessions {
   ) {
     // Sent once, then called by its SHA (EVALSHA).
     redis.defineCommand("touchSession", { numberOfKeys: 1, lua: TOUCH });
+    redis.defineCommand("setSessionProfile", { numberOfKeys: 1, lua: SET_PROFILE });
+  }
+
+  /** Stores a user's changed profile in each of their sessions (every device); returns how many. */
+  async setProfile(userId: string, profile: Record<string, unknown>): Promise<number> {
+    const setSessionProfile = (
+      this.redis as Redis & { setSessionProfile(...args: string[]): Promise<number> }
+    ).setSessionProfile;
+    return setSessionProfile.call(this.redis, this.keys.session(userId), JSON.stringify(profile));
   }
 
   async create(

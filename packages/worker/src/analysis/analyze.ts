@@ -14,11 +14,14 @@ import { findDuplicates } from "./duplication";
 import { listSourceFiles, type SourceFile } from "./files";
 import { analyzeJavaScript } from "./javascript";
 import { countJavaScriptLines } from "./lines";
+import { lintInThread } from "./lint-pool";
 import { analyzeWithTreeSitter, type MeasuredFunction } from "./tree-sitter";
 
 export type AnalyzeOptions = {
   /** `Assignment.starterPaths`: a file path, or a folder (every file under it); a trailing `/` is optional. */
   starterPaths?: readonly string[];
+  /** Where ESLint runs: its own thread (lint-pool.ts, the default) or this one; the results are the same. */
+  lint?: "thread" | "here";
 };
 
 /**
@@ -129,8 +132,14 @@ export async function analyzeRepository(
   }
   excluded.data.sort();
   const files = measured.map((m) => m.file);
+  // ESLint in its thread (lint-pool.ts) while this one looks for clones.
+  const lintable = files.filter((f) => f.language !== "python" && f.language !== "java");
   const [js, duplicates] = await Promise.all([
-    analyzeJavaScript(root, files),
+    lintable.length === 0
+      ? { functions: [], findings: [] }
+      : options.lint === "here"
+        ? analyzeJavaScript(root, lintable)
+        : lintInThread(root, lintable),
     findDuplicates(root, files, new Map(measured.map((m) => [m.file.path, m.codeRows]))),
   ]);
   const functions = keyFunctions([...js.functions, ...measured.flatMap((m) => m.functions)]);

@@ -47,6 +47,17 @@ const ENDS_EXPRESSION = new Set([
   ts.SyntaxKind.MinusMinusToken,
 ]);
 
+/** Where each line starts, with TypeScript's line breaks: \n, \r\n, \r, U+2028 and U+2029. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+  }
+  return starts;
+}
+
 /**
  * Code and comment lines of a JavaScript or TypeScript file, from TypeScript's own scanner, and how many code
  * lines hold nothing but literals, punctuation and object keys (the rows of a data table).
@@ -64,8 +75,15 @@ export function countJavaScriptLines(file: SourceFile): {
     file.language === "tsx" || file.path.endsWith("x") ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard,
     file.text,
   );
-  const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest);
-  const lineOf = (pos: number) => ts.getLineAndCharacterOfPosition(source, pos).line;
+  // Line numbers from the line starts alone (no syntax tree): tokens come in order, so the line of a token's
+  // start only moves forward, and its end is at or after it.
+  const lineStarts = computeLineStarts(file.text);
+  let cursor = 0;
+  const lineFrom = (from: number, pos: number) => {
+    let line = from;
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= pos) line++;
+    return line;
+  };
   const code = new Set<number>();
   const comments = new Set<number>();
   const nonLiteral = new Set<number>();
@@ -96,8 +114,10 @@ export function countJavaScriptLines(file: SourceFile): {
     const isComment =
       token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia;
     const target = isComment ? comments : code;
-    const start = lineOf(scanner.getTokenStart());
-    for (let line = start; line <= lineOf(scanner.getTokenEnd()); line++) target.add(line);
+    cursor = lineFrom(cursor, scanner.getTokenStart());
+    const start = cursor;
+    const end = lineFrom(start, scanner.getTokenEnd());
+    for (let line = start; line <= end; line++) target.add(line);
     if (isComment) continue;
     if (pendingIdentifierRow !== undefined && token !== ts.SyntaxKind.ColonToken)
       nonLiteral.add(pendingIdentifierRow);
