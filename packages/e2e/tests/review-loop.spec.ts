@@ -2,7 +2,7 @@
 // the student submits and watches the analysis finish, the teacher reviews and sends feedback, and the
 // student's open page shows it, all without a reload.
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "../src";
+import { expect, saveScreenshot, signIn, test } from "../src";
 
 /** Marks the page; a reload would drop the mark. */
 const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { notReloaded: true }));
@@ -60,6 +60,7 @@ test("teacher sets up, student submits, teacher reviews, student reads the feedb
   await expect(student.getByText("Rating (A–E)")).toBeVisible();
   const hotspots = student.getByRole("table", { name: /Files with the most estimated fixing time/ });
   await expect(hotspots.getByRole("row")).not.toHaveCount(1);
+  await saveScreenshot(student, "student-submission-scored");
   expect(await stillSamePage(student)).toBe(true);
 
   // The teacher's review queue lists the submission as not yet reviewed; the draft is edited and sent.
