@@ -15,6 +15,7 @@ const s = await startTestServer({
   students: Number(process.env.BENCH_STUDENTS ?? 2_000),
   env: { LOG_LEVEL: "warn", SUBMISSIONS_PER_HOUR: "10000", MUTATIONS_PER_MINUTE: "100000" },
 });
+await s.database.analyze();
 const session = new Session();
 session.connect();
 await session.post("Profiler.enable");

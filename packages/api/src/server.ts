@@ -40,13 +40,16 @@ export async function buildServer(deps: ApiDeps) {
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 5_000 },
   });
-  app.addHook("onSend", async (req, reply) => {
+  // Callback hooks, not async ones: they run on every request, and a promise each is measurable there.
+  app.addHook("onSend", (req, reply, payload, done) => {
     reply.header("x-request-id", req.id);
+    done(null, payload);
   });
-  app.addHook("onResponse", async (req, reply) => {
+  app.addHook("onResponse", (req, reply, done) => {
     const ms = reply.elapsedTime;
     if (reply.statusCode >= 500) req.log.error({ req, status: reply.statusCode, ms }, "request failed");
     else if (ms > SLOW_REQUEST_MS) req.log.warn({ req, status: reply.statusCode, ms }, "slow request");
+    done();
   });
 
   await registerSecurityHeaders(app, {

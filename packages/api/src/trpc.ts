@@ -4,6 +4,7 @@ import { Prisma, type Role } from "@edu/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { serializeAnswer } from "./answer-serializer";
 import { type Actor, type Context, setSessionCookie } from "./context";
 import { observeProcedure } from "./http/metrics";
 
@@ -30,50 +31,14 @@ const boundedInput = {
         code: "BAD_REQUEST",
         message: `input: more than ${MAX_META_ENTRIES} type annotations`,
       });
-    return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]);
+    // In place: the payload was parsed from this request's JSON just now, so superjson need not copy it first.
+    return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0], { inPlace: true });
   },
 };
 
-const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
-
-/**
- * Whether superjson would answer `{ json: value }` unchanged: only null, strings, booleans, finite numbers (not
- * -0), and dense arrays and plain objects of those. Most answers are such, and this check costs a fraction of
- * superjson's walk, which builds paths and annotations for every value.
- */
-export function isPlainJson(value: unknown, depth = 0): boolean {
-  if (value === null) return true;
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return true;
-    case "number":
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case "object": {
-      if (depth > 32) return false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++)
-          if (!(i in value) || !isPlainJson(value[i], depth + 1)) return false;
-        return Object.getPrototypeOf(value) === Array.prototype;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      if (Object.getOwnPropertySymbols(value).length > 0) return false;
-      for (const key of Object.keys(value)) {
-        // superjson refuses these keys (prototype pollution): such values take its path and its error.
-        if (UNSAFE_KEYS.has(key) || !isPlainJson((value as Record<string, unknown>)[key], depth + 1))
-          return false;
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
-/** superjson for answers, skipping its walk when the answer is plain JSON (the output is the same). */
+/** superjson for answers, skipping its walk when the answer is plain JSON, Dates allowed (the output is the same). */
 export const plainFirstOutput = {
-  serialize: (value: unknown) => (isPlainJson(value) ? { json: value } : superjson.serialize(value)),
+  serialize: serializeAnswer,
   deserialize: superjson.deserialize,
 };
 
@@ -115,25 +80,47 @@ function toClientError(error: unknown): TRPCError {
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error });
 }
 
-const baseProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
-  const started = process.hrtime.bigint();
-  let result = await next();
-  // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR with the original as its cause.
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
-    const mapped = toClientError(result.error.cause);
-    if (mapped.code === "INTERNAL_SERVER_ERROR")
-      ctx.deps.log.error({ err: result.error.cause, path }, "procedure failed");
-    result = { ...result, error: mapped };
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  observeProcedure(path, type, result.ok ? "OK" : result.error.code, seconds);
-  return result;
-});
+const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
-export const publicProcedure = baseProcedure;
+/** A client error for what a procedure threw; an unexpected one is logged (it becomes a bare 500). */
+function mapThrown(ctx: Context, path: string, cause: unknown): TRPCError {
+  const mapped = toClientError(cause);
+  if (mapped.code === "INTERNAL_SERVER_ERROR") ctx.deps.log.error({ err: cause, path }, "procedure failed");
+  return mapped;
+}
+
+/** Maps a finished call's error to a client error and records the call's duration and outcome. */
+function settle<R extends { ok: true } | { ok: false; error: TRPCError }>(
+  ctx: Context,
+  path: string,
+  type: string,
+  started: bigint,
+  result: R,
+): R {
+  // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR with the original as its cause.
+  const settled =
+    !result.ok && result.error.code === "INTERNAL_SERVER_ERROR"
+      ? { ...result, error: mapThrown(ctx, path, result.error.cause) }
+      : result;
+  observeProcedure(path, type, settled.ok ? "OK" : settled.error.code, secondsSince(started));
+  return settled;
+}
+
+export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) =>
+  settle(ctx, path, type, process.hrtime.bigint(), await next()),
+);
+
+/** What an authenticated call adds to the context. */
+type Authenticated<A extends Actor> = {
+  token: string;
+  actor: A;
+  sessionProfile?: unknown;
+  /** The caller's readable class ids when cached, read with the session. */
+  readableClasses?: string[];
+};
 
 /** Resolves the session (sliding its TTL) and the caller; UNAUTHORIZED without one, SERVICE_UNAVAILABLE when Redis is away. */
-export const authedProcedure = baseProcedure.use(async ({ ctx, type, next }) => {
+async function authenticate(ctx: Context, type: string): Promise<Authenticated<Actor>> {
   if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   let session: Awaited<ReturnType<typeof ctx.deps.redis.sessions.touch>>;
   try {
@@ -158,29 +145,57 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, type, next }) => 
   };
   // Every change counts against its user's per-minute limit (a batch of 260 profile updates once went through).
   if (type === "mutation") await ctx.deps.consumeMutation(actor.userId);
-  return next({ ctx: { ...ctx, token: ctx.token, actor, sessionProfile: session.profile } });
-});
+  return {
+    token: ctx.token,
+    actor,
+    sessionProfile: session.profile,
+    readableClasses: session.readableClasses,
+  };
+}
 
-export type AuthedContext = Context & { token: string; actor: Actor; sessionProfile?: unknown };
+/**
+ * A procedure for signed-in callers that `admit` lets in (it throws FORBIDDEN for others, and may narrow the
+ * actor). Authentication, admission, error mapping and metrics are one middleware: each link of tRPC's chain
+ * copies the call's options, which showed in the profile of cached reads.
+ */
+function authedWith<A extends Actor>(admit: (actor: Actor) => A) {
+  return t.procedure.use(async ({ ctx, path, type, next }) => {
+    const started = process.hrtime.bigint();
+    let authenticated: Authenticated<A>;
+    try {
+      const found = await authenticate(ctx, type);
+      authenticated = { ...found, actor: admit(found.actor) };
+    } catch (cause) {
+      const error = mapThrown(ctx, path, cause);
+      observeProcedure(path, type, error.code, secondsSince(started));
+      throw error;
+    }
+    return settle(ctx, path, type, started, await next({ ctx: authenticated }));
+  });
+}
+
+export const authedProcedure = authedWith((actor) => actor);
+
+export type AuthedContext = Context & Authenticated<Actor>;
 
 /** A procedure only the given roles may call; others get FORBIDDEN. */
 export function roleProcedure(...roles: Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) {
+  return authedWith((actor) => {
+    if (!roles.includes(actor.role)) {
       throw new TRPCError({
         code: "FORBIDDEN",
         message: `Only ${roles.join(" or ").toLowerCase()} accounts may do this`,
       });
     }
-    return next();
+    return actor;
   });
 }
 
-export const studentProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "STUDENT" || !ctx.actor.studentId) {
+export const studentProcedure = authedWith((actor) => {
+  if (actor.role !== "STUDENT" || !actor.studentId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only student accounts may do this" });
   }
-  return next({ ctx: { ...ctx, actor: { ...ctx.actor, studentId: ctx.actor.studentId } } });
+  return { ...actor, studentId: actor.studentId };
 });
 
 export const adminProcedure = roleProcedure("ADMIN");

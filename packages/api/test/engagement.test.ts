@@ -97,11 +97,24 @@ describe("risk", () => {
     const mine = await student.risk.forStudent.query({ studentId });
     expect(mine.prediction?.riskScore).toBeGreaterThanOrEqual(0);
     expect(mine.prediction?.topFactors).toBeInstanceOf(Array);
-    const atRisk = await teacher.risk.atRisk.query({ classId: python, minLevel: "LOW" });
-    const scores = atRisk.map((r) => r.riskScore ?? 0);
+    const everyone = await teacher.risk.atRisk.query({ classId: python, minLevel: "LOW", limit: 100 });
+    const scores = everyone.items.map((r) => r.riskScore ?? 0);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Page by page, the same list: nothing skipped, nothing twice.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await teacher.risk.atRisk.query({ classId: python, minLevel: "LOW", limit: 3, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      paged.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(everyone.items.map((r) => r.id));
     const high = await teacher.risk.atRisk.query({ classId: python, minLevel: "HIGH" });
-    expect(high.every((r) => r.riskLevel === "HIGH" || r.riskLevel === "CRITICAL")).toBe(true);
+    expect(high.items.every((r) => r.riskLevel === "HIGH" || r.riskLevel === "CRITICAL")).toBe(true);
+    await expect(
+      teacher.risk.atRisk.query({ classId: python, minLevel: "HIGH", cursor: python }),
+    ).rejects.toThrow(/cursor/);
   });
 
   it("queues one recompute job however often it is asked within a minute", async () => {

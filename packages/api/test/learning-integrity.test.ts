@@ -82,17 +82,6 @@ describe("gamification.progress reads the streak as of now", () => {
     expect((await s.deps.db.student.findUniqueOrThrow({ where: { id: studentId } })).currentStreak).toBe(6);
   });
 
-  it("reloads a progress value cached in the earlier shape instead of misreading it", async () => {
-    const row = await s.deps.db.student.findUniqueOrThrow({ where: { id: studentId } });
-    await s.deps.redis.cache.set("student-progress", studentId, {
-      studentId,
-      points: 1,
-      level: 1,
-      streak: 99,
-    });
-    expect(await student.gamification.progress.query()).toMatchObject({ points: row.currentPoints });
-  });
-
   it("counts days in the student's time zone", async () => {
     const zone = "Pacific/Kiritimati"; // UTC+14
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());

@@ -105,6 +105,19 @@ describe("sessions", () => {
     expect((await r.sessions.touch(phone))?.userAgent).toBe("phone");
   });
 
+  it("reads the user's cached readable classes in the same round trip, and sees them dropped", async () => {
+    const user = "0190b5a0-0000-7000-8000-000000000005";
+    const token = await r.sessions.create(user, actor);
+    expect((await r.sessions.touch(token))?.readableClasses).toBeUndefined();
+    const classes = ["0190b5a0-0000-7000-8000-0000000000c1", "0190b5a0-0000-7000-8000-0000000000c2"];
+    await r.cache.set("class-access", user, classes);
+    expect((await r.sessions.touch(token))?.readableClasses).toEqual(classes);
+    await r.cache.set("class-access", userId, ["0190b5a0-0000-7000-8000-0000000000c3"]);
+    expect((await r.sessions.peek(token))?.readableClasses).toEqual(classes);
+    await r.cache.invalidate("class-access", user);
+    expect((await r.sessions.peek(token))?.readableClasses).toBeUndefined();
+  });
+
   it("carries the user's profile and rewrites it in every device's session, keeping each TTL", async () => {
     const user = "0190b5a0-0000-7000-8000-000000000003";
     const profile = {

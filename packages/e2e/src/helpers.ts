@@ -100,7 +100,8 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const path = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
-  const body = await page.screenshot({ path, fullPage: true });
+  // Transitions finished first: after the phone-width check the navbar is still sliding back in.
+  const body = await page.screenshot({ path, fullPage: true, animations: "disabled" });
   await test.info().attach(name, { body, contentType: "image/png" });
   return path;
 }

@@ -75,6 +75,21 @@ export function found<T>(row: T | null | undefined, what: string): T {
   return row;
 }
 
+/** NOT_FOUND unless the actor may manage the class (its teacher, or an admin of its institution). */
+export async function assertManageableClass(
+  db: Pick<Prisma.TransactionClient, "class">,
+  actor: Actor,
+  classId: string,
+): Promise<void> {
+  found(
+    await db.class.findFirst({
+      where: { AND: [{ id: classId }, manageableClasses(actor)] },
+      select: { id: true },
+    }),
+    "Class",
+  );
+}
+
 /** Grievances the actor may read: their own (student), assigned to them, or any of an admin's institution. */
 export function readableGrievances(actor: Actor): Prisma.GrievanceWhereInput {
   if (actor.role === "ADMIN") return { student: { user: { institutionId: actor.institutionId } } };

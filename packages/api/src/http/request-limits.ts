@@ -6,6 +6,7 @@ import superjson from "superjson";
 import { SESSION_COOKIE } from "../context";
 import type { ApiDeps } from "../deps";
 import { jsonShapeProblem } from "./json-shape";
+import { searchParams } from "./search-params";
 
 /** Without a session only sign-in takes input: its body is an e-mail and a password. */
 export const UNAUTHENTICATED_BODY_LIMIT = 8 * 1024;
@@ -28,7 +29,7 @@ function refuse(req: FastifyRequest, reply: FastifyReply, error: TRPCError) {
       code: TRPC_ERROR_CODES_BY_KEY[error.code],
       data: { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), path },
     });
-  const isBatch = new URL(req.url, "http://x").searchParams.get("batch") === "1";
+  const isBatch = searchParams(req.url).get("batch") === "1";
   const body = isBatch ? paths.map((path) => ({ error: shape(path) })) : { error: shape(paths[0] ?? "") };
   return reply.code(getHTTPStatusCodeFromError(error)).send(body);
 }
@@ -61,10 +62,7 @@ export function registerRequestLimits(app: FastifyInstance, deps: ApiDeps) {
   });
   app.addHook("preHandler", async (req, reply) => {
     if (!req.url.startsWith("/trpc/")) return;
-    const raw =
-      typeof req.body === "string"
-        ? req.body
-        : (new URL(req.url, "http://x").searchParams.get("input") ?? "");
+    const raw = typeof req.body === "string" ? req.body : (searchParams(req.url).get("input") ?? "");
     const problem = jsonShapeProblem(raw, JSON_LIMITS);
     if (problem)
       return refuse(req, reply, new TRPCError({ code: "BAD_REQUEST", message: `input: ${problem}` }));

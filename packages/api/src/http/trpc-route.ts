@@ -5,10 +5,11 @@
 // signal; a JSON answer is sent as a string. POSTs, and every streamed answer, take the plugin's own path.
 
 import type { IncomingHttpHeaders } from "node:http";
-import type { AnyRouter } from "@trpc/server";
+import { type AnyRouter, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from "@trpc/server/adapters/fastify";
-import { resolveResponse } from "@trpc/server/http";
+import { getHTTPStatusCode, resolveResponse } from "@trpc/server/http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { searchParams } from "./search-params";
 
 /** `get` and `has` straight from Node's headers; anything else from a WHATWG Headers built on first use. */
 class NodeHeaders {
@@ -64,6 +65,7 @@ async function handleGet<TRouter extends AnyRouter>(
   reply: FastifyReply,
   path: string,
 ) {
+  if (await answerSingleQuery(options, req, reply, path)) return reply;
   // As the plugin does: the call's signal aborts when the client goes before its answer is written.
   const controller = new AbortController();
   const res = reply.raw;
@@ -100,6 +102,80 @@ async function handleGet<TRouter extends AnyRouter>(
     reply.header(key, value);
   });
   return reply.send(await response.text());
+}
+
+const isStreamLike = (value: unknown) =>
+  typeof value === "object" &&
+  value !== null &&
+  (Symbol.asyncIterator in value ||
+    Object.values(value).some(
+      (v) => v instanceof Promise || (typeof v === "object" && v !== null && Symbol.asyncIterator in v),
+    ));
+
+/** Stands in for the request's signal in the context's `info`: a single query's context never aborts it. */
+const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * One query, not batched, answered as resolveResponse answers it: the same procedure call (middlewares, input
+ * parser, resolver), error shape, status, headers and body (`test/trpc-route.test.ts` compares the two),
+ * without its general machinery (content-type handlers, batch bookkeeping, abort signals, a WHATWG Response).
+ * No query reads its call's signal (only subscriptions do, and they take the full path). Anything else — a
+ * batch, a stream request, a path that is not a query, an input that does not parse — returns false untouched
+ * and takes the full path.
+ */
+async function answerSingleQuery<TRouter extends AnyRouter>(
+  options: FastifyTRPCPluginOptions<TRouter>["trpcOptions"],
+  req: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+): Promise<boolean> {
+  const router = options.router;
+  const procedure = router._def.procedures[path] as AnyRouter["_def"]["procedures"][string] | undefined;
+  if (typeof procedure !== "function" || procedure._def.type !== "query") return false;
+  const query = searchParams(req.url);
+  if (options.responseMeta || query.has("batch") || req.headers["trpc-accept"]) return false;
+  const config = router._def._config;
+  let input: unknown;
+  try {
+    const raw = query.get("input");
+    input = raw ? config.transformer.input.deserialize(JSON.parse(raw)) : undefined;
+  } catch {
+    return false;
+  }
+  const getRawInput = async () => input;
+  const call = { path, getRawInput, result: () => input, batchIndex: 0 };
+  const info = {
+    isBatchCall: false,
+    accept: null,
+    type: "query",
+    calls: [call],
+    connectionParams: null,
+    signal: NEVER_ABORTED,
+    url: null,
+  };
+  let ctx: unknown;
+  let status: number;
+  let body: unknown;
+  try {
+    ctx = await options.createContext?.({ req, res: reply, info } as never);
+    const data = await procedure({ path, getRawInput, ctx, type: "query", signal: undefined, batchIndex: 0 });
+    if (isStreamLike(data))
+      throw new TRPCError({
+        code: "UNSUPPORTED_MEDIA_TYPE",
+        message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
+      });
+    status = 200;
+    body = { result: { data: config.transformer.output.serialize(data) } };
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    options.onError?.({ error, path, input, ctx, type: "query", req } as never);
+    const shape = getErrorShape({ config, ctx, error, input, path, type: "query" });
+    status = getHTTPStatusCode({ error: shape } as never);
+    body = { error: config.transformer.output.serialize(shape) };
+  }
+  reply.code(status).header("vary", "trpc-accept, accept").header("content-type", "application/json");
+  reply.send(JSON.stringify(body));
+  return true;
 }
 
 /** Serves tRPC under `prefix` (what `fastifyTRPCPlugin` does), GET calls without the WHATWG round trip. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { found, manageableClasses, readableClasses } from "../access/scope";
+import { assertManageableClass, found, manageableClasses, readableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
@@ -67,12 +67,7 @@ export const assignmentRouter = router({
         ctx.actor,
         { action: "assignment.create", resource: "assignment" },
         async (tx) => {
-          found(
-            await tx.class.findFirst({
-              where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
-            }),
-            "Class",
-          );
+          await assertManageableClass(tx, ctx.actor, input.classId);
           const created = await tx.assignment.create({ data: input, select: assignmentSelect });
           return {
             result: created,

@@ -1,6 +1,6 @@
 // Who is in a class and who could join it: for its teachers and the institution's admins (manageableClasses).
 import { z } from "zod";
-import { found, manageableClasses } from "../access/scope";
+import { assertManageableClass, found, manageableClasses } from "../access/scope";
 import { roleProcedure } from "../trpc";
 import { searchText } from "../validation/text";
 
@@ -40,13 +40,7 @@ export const roster = roleProcedure("TEACHER", "ADMIN")
 export const enrollable = roleProcedure("TEACHER", "ADMIN")
   .input(classIdInput.extend({ query: searchText(100) }))
   .query(async ({ ctx, input }) => {
-    found(
-      await ctx.deps.db.class.findFirst({
-        where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
-        select: { id: true },
-      }),
-      "Class",
-    );
+    await assertManageableClass(ctx.deps.db, ctx.actor, input.classId);
     // Prisma passes `contains` to ILIKE as is: its wildcards are escaped so a typed % or _ is just a character.
     const contains = { contains: input.query.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as const;
     const students = await ctx.deps.db.student.findMany({

@@ -1,42 +1,38 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { dropClassAccess } from "../access/class-access";
-import { found, manageableClasses, readableClasses } from "../access/scope";
+import { assertManageableClass, found, readableClasses } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { adminProcedure, authedProcedure, roleProcedure, router } from "../trpc";
 import { text } from "../validation/text";
 import { enrollable, roster } from "./class-roster";
-
-const classSummary = {
-  id: true,
-  name: true,
-  description: true,
-  competitionEnabled: true,
-  createdAt: true,
-  _count: { select: { enrollments: true, assignments: true } },
-} as const;
+import { classFields, withCount, withCounts } from "./class-summary";
 
 export const classRouter = router({
-  list: authedProcedure.query(({ ctx }) =>
-    ctx.deps.db.class.findMany({
-      where: readableClasses(ctx.actor),
-      select: classSummary,
-      orderBy: { name: "asc" },
-    }),
+  list: authedProcedure.query(async ({ ctx }) =>
+    withCounts(
+      ctx.deps.db,
+      await ctx.deps.db.class.findMany({
+        where: readableClasses(ctx.actor),
+        select: classFields,
+        orderBy: { name: "asc" },
+      }),
+    ),
   ),
 
-  get: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) =>
-    found(
+  get: authedProcedure.input(z.object({ classId: z.uuid() })).query(async ({ ctx, input }) => {
+    const klass = found(
       await ctx.deps.db.class.findFirst({
         where: { AND: [{ id: input.classId }, readableClasses(ctx.actor)] },
         select: {
-          ...classSummary,
+          ...classFields,
           teachers: { select: { user: { select: { id: true, name: true, email: true } } } },
         },
       }),
       "Class",
-    ),
-  ),
+    );
+    return withCount(ctx.deps.db, klass);
+  }),
 
   roster,
   enrollable,
@@ -57,10 +53,10 @@ export const classRouter = router({
             // A teacher who creates a class teaches it.
             ...(ctx.actor.role === "TEACHER" ? { teachers: { create: { userId: ctx.actor.userId } } } : {}),
           },
-          select: classSummary,
+          select: classFields,
         });
         return {
-          result: created,
+          result: await withCount(tx, created),
           resourceId: created.id,
           details: input,
           after: dropClassAccess(ctx.deps.redis, [ctx.actor.userId]),
@@ -81,17 +77,14 @@ export const classRouter = router({
     .mutation(({ ctx, input }) =>
       mutateWithAudit(ctx.deps, ctx.actor, { action: "class.update", resource: "class" }, async (tx) => {
         const { classId, ...changes } = input;
-        found(
-          await tx.class.findFirst({ where: { AND: [{ id: classId }, manageableClasses(ctx.actor)] } }),
-          "Class",
-        );
+        await assertManageableClass(tx, ctx.actor, classId);
         const updated = await tx.class.update({
           where: { id: classId },
           data: changes,
-          select: classSummary,
+          select: classFields,
         });
         return {
-          result: updated,
+          result: await withCount(tx, updated),
           resourceId: classId,
           details: changes,
           after: [
@@ -135,10 +128,7 @@ export const classRouter = router({
     .input(z.object({ classId: z.uuid(), studentIds: z.array(z.uuid()).min(1).max(500) }))
     .mutation(({ ctx, input }) =>
       mutateWithAudit(ctx.deps, ctx.actor, { action: "class.enroll", resource: "class" }, async (tx) => {
-        found(
-          await tx.class.findFirst({ where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] } }),
-          "Class",
-        );
+        await assertManageableClass(tx, ctx.actor, input.classId);
         const studentIds = [...new Set(input.studentIds)];
         const students = await tx.student.findMany({
           where: { id: { in: studentIds }, user: { institutionId: ctx.actor.institutionId } },

@@ -10,8 +10,8 @@ type StoredProgress = {
   currentPoints: number;
   currentStreak: number;
   lastActiveOn: Date | null;
-  streakFreezes?: number;
-  timeZone?: string;
+  streakFreezes: number;
+  timeZone: string;
 };
 
 export const gamificationRouter = router({
@@ -46,16 +46,11 @@ export const gamificationRouter = router({
           timeZone: row.user.timeZone,
         };
       };
-      let s = await ctx.deps.redis.cache.getOrLoad("student-progress", studentId, load);
-      // A value cached in the earlier shape (the computed view) is loaded again rather than misread.
-      if (typeof s.currentPoints !== "number") {
-        s = await load();
-        await ctx.deps.redis.cache.set("student-progress", studentId, s);
-      }
+      const s = await ctx.deps.redis.cache.getOrLoad("student-progress", studentId, load);
       const now = streakAsOf(
-        { streak: s.currentStreak, lastActiveOn: s.lastActiveOn, freezes: s.streakFreezes ?? 0 },
+        { streak: s.currentStreak, lastActiveOn: s.lastActiveOn, freezes: s.streakFreezes },
         new Date(),
-        s.timeZone ?? "UTC",
+        s.timeZone,
       );
       return {
         studentId,

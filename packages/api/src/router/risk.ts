@@ -1,9 +1,11 @@
+import type { Prisma } from "@edu/db";
 import { levelsAtOrAbove, RISK_LEVELS } from "@edu/domain";
 import { enqueueRisk } from "@edu/jobs";
 import { z } from "zod";
-import { assertReadableStudent, found, manageableClasses } from "../access/scope";
+import { assertManageableClass, assertReadableStudent } from "../access/scope";
 import { mutateWithAudit } from "../audit/mutate";
 import { authedProcedure, roleProcedure, router } from "../trpc";
+import { assertCursorInList, pageArgs, pageInput, toPage } from "./pagination";
 
 const predictionSelect = {
   riskScore: true,
@@ -30,43 +32,38 @@ export const riskRouter = router({
     return { studentId: input.studentId, prediction: latest };
   }),
 
-  /** Students of a class at or above a risk level, worst first (teachers of the class, admins). */
+  /** Students of a class at or above a risk level, worst first, a page at a time (teachers of the class, admins). */
   atRisk: roleProcedure("TEACHER", "ADMIN")
     .input(
       z.object({
         classId: z.uuid(),
         minLevel: z.enum(RISK_LEVELS).default("MEDIUM"),
+        ...pageInput,
       }),
     )
     .query(async ({ ctx, input }) => {
-      found(
-        await ctx.deps.db.class.findFirst({
-          where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
-          select: { id: true },
-        }),
-        "Class",
+      await assertManageableClass(ctx.deps.db, ctx.actor, input.classId);
+      const inList: Prisma.StudentWhereInput = {
+        enrollments: { some: { classId: input.classId } },
+        riskLevel: { in: levelsAtOrAbove(input.minLevel) },
+      };
+      await assertCursorInList(input.cursor, (id) =>
+        ctx.deps.db.student.count({ where: { AND: [inList, { id }] } }),
       );
-      return ctx.deps.db.student.findMany({
-        where: {
-          enrollments: { some: { classId: input.classId } },
-          riskLevel: { in: levelsAtOrAbove(input.minLevel) },
-        },
+      const rows = await ctx.deps.db.student.findMany({
+        where: inList,
         select: { id: true, riskScore: true, riskLevel: true, user: { select: { name: true } } },
         orderBy: [{ riskScore: "desc" }, { id: "asc" }],
+        ...pageArgs(input),
       });
+      return toPage(rows, input.limit);
     }),
 
   /** Queues a recompute for the class; repeated calls within a minute make one job. */
   recompute: roleProcedure("TEACHER", "ADMIN")
     .input(z.object({ classId: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
-      found(
-        await ctx.deps.db.class.findFirst({
-          where: { AND: [{ id: input.classId }, manageableClasses(ctx.actor)] },
-          select: { id: true },
-        }),
-        "Class",
-      );
+      await assertManageableClass(ctx.deps.db, ctx.actor, input.classId);
       const minute = new Date()
         .toISOString()
         .slice(0, 16)

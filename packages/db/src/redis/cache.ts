@@ -2,6 +2,9 @@ import type { Redis } from "ioredis";
 import superjson from "superjson";
 import { CACHE_RESOURCES, type CacheResource, type KeyBuilder } from "./keys";
 
+/** A cached value as stored (superjson), decoded. */
+export const decodeCached = <T>(raw: string): T => superjson.parse<T>(raw);
+
 /** Called when Redis fails; the cache then steps aside and the caller's loader answers from PostgreSQL. */
 export type CacheWarn = (message: string, error: unknown) => void;
 
@@ -19,7 +22,7 @@ export class Cache {
   async get<T>(resource: CacheResource, id: string): Promise<T | undefined> {
     try {
       const raw = await this.redis.get(this.keys.cache(resource, id));
-      return raw === null ? undefined : superjson.parse<T>(raw);
+      return raw === null ? undefined : decodeCached<T>(raw);
     } catch (error) {
       this.warn(`cache read of ${resource} skipped`, error);
       return undefined;

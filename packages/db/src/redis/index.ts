@@ -18,7 +18,7 @@ export {
   type UpdateResource,
 } from "./keys";
 export { type LeaderboardEntry, Leaderboards, type NamedEntry } from "./leaderboards";
-export { type SessionInfo, Sessions } from "./sessions";
+export { type SessionInfo, Sessions, type TouchedSession } from "./sessions";
 export { type StreamEntry, type UpdateEvent, Updates } from "./updates";
 
 export type RedisLayer = ReturnType<typeof createRedisLayer>;

@@ -52,6 +52,8 @@ export function createKeyBuilder(prefix = "") {
     /** Which user a session token (by its SHA-256) belongs to, so tokens can be opaque. */
     sessionToken: (digest: string) => `${prefix}session-token:${segment(digest, "digest")}`,
     cache: (resource: CacheResource, id: string) => `${prefix}cache:${resource}:${segment(id, "id")}`,
+    /** What a resource's cache keys start with: the session script appends the user id it finds. */
+    cachePrefix: (resource: CacheResource) => `${prefix}cache:${resource}:`,
     leaderboard: (classId: string) => `${prefix}leaderboard:${segment(classId, "classId")}`,
     /** The names of a board's members (hash studentId → name), built and dropped with the board. */
     leaderboardNames: (classId: string) => `${prefix}leaderboard-names:${segment(classId, "classId")}`,

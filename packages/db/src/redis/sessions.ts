@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import { decodeCached } from "./cache";
 import { type KeyBuilder, TTL_SECONDS } from "./keys";
 
 /** Who a session acts for, stored with it so an authenticated call needs no database read to know. */
@@ -22,6 +23,12 @@ export type SessionInfo = SessionActor & {
   ip?: string;
 };
 
+/** A live session with what the touch read beside it. */
+export type TouchedSession = SessionInfo & {
+  /** The user's cached readable class ids (`cache:class-access:{userId}`), when cached; read in the same round trip. */
+  readableClasses?: string[];
+};
+
 /** SessionInfo as stored: plain JSON with times in epoch ms, so the touch script can slide it. */
 type StoredSession = Omit<SessionInfo, "createdAt" | "lastSeenAt"> & {
   createdAt: number;
@@ -32,8 +39,9 @@ const tokenDigest = (token: string) => createHash("sha256").update(token).digest
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 // One round trip per authenticated call: token → user → that device's session, expired sessions dropped, and
-// (when ARGV[5] is 1) its hour slid. The session key is found through the token key, so this needs one Redis,
-// not a cluster.
+// (when ARGV[5] is 1) its hour slid; also the user's cached readable classes (ARGV[6] .. userId), so access
+// checks on hot reads need no second round trip. The session key is found through the token key, so this needs
+// one Redis, not a cluster.
 const TOUCH = `
 local userId = redis.call('GET', KEYS[1])
 if not userId then return nil end
@@ -55,7 +63,7 @@ if ARGV[5] == '1' then
   redis.call('EXPIRE', key, ttl)
   redis.call('EXPIRE', KEYS[1], ttl)
 end
-return raw`;
+return {raw, redis.call('GET', ARGV[6] .. userId)}`;
 
 // Rewrites the profile carried by every live session of a user (ARGV[1]: the profile as JSON), keeping TTLs.
 const SET_PROFILE = `
@@ -115,13 +123,15 @@ export class Sessions {
     return token;
   }
 
-  private async find(token: string, slide: boolean): Promise<SessionInfo | undefined> {
+  private async find(token: string, slide: boolean): Promise<TouchedSession | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const digest = tokenDigest(token);
     const touchSession = (
-      this.redis as Redis & { touchSession(...args: (string | number)[]): Promise<string | null> }
+      this.redis as Redis & {
+        touchSession(...args: (string | number)[]): Promise<[string, string | null] | null>;
+      }
     ).touchSession;
-    const raw = await touchSession.call(
+    const found = await touchSession.call(
       this.redis,
       this.keys.sessionToken(digest),
       this.keys.sessionPrefix,
@@ -129,19 +139,26 @@ export class Sessions {
       this.ttlSeconds,
       Date.now(),
       slide ? "1" : "0",
+      this.keys.cachePrefix("class-access"),
     );
-    if (raw === null) return undefined;
+    if (found === null) return undefined;
+    const [raw, classes] = found;
     const stored = JSON.parse(raw) as StoredSession;
-    return { ...stored, createdAt: new Date(stored.createdAt), lastSeenAt: new Date(stored.lastSeenAt) };
+    return {
+      ...stored,
+      createdAt: new Date(stored.createdAt),
+      lastSeenAt: new Date(stored.lastSeenAt),
+      readableClasses: classes === null ? undefined : decodeCached<string[]>(classes),
+    };
   }
 
   /** The live session of a token, without sliding it; undefined when unknown or expired. Throws if Redis is down. */
-  peek(token: string): Promise<SessionInfo | undefined> {
+  peek(token: string): Promise<TouchedSession | undefined> {
     return this.find(token, false);
   }
 
   /** The session a token belongs to, sliding its expiry; undefined when unknown or expired. Throws if Redis is down. */
-  touch(token: string): Promise<SessionInfo | undefined> {
+  touch(token: string): Promise<TouchedSession | undefined> {
     return this.find(token, true);
   }
 

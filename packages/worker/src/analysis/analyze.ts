@@ -125,23 +125,35 @@ export async function analyzeRepository(
     else if (file.isTest) excluded.tests.push(file.path);
     else candidates.push(file);
   }
+  // ESLint (the longest part) starts in its thread (lint-pool.ts) before this one counts lines and looks for
+  // clones; what it finds in a file that turns out to be a data table is dropped.
+  const lintable = candidates.filter((f) => f.language !== "python" && f.language !== "java");
   const measured: Measured[] = [];
-  for (const m of await Promise.all(candidates.map(measure))) {
-    if (isDataTable(m)) excluded.data.push(m.file.path);
-    else measured.push(m);
-  }
-  excluded.data.sort();
-  const files = measured.map((m) => m.file);
-  // ESLint in its thread (lint-pool.ts) while this one looks for clones.
-  const lintable = files.filter((f) => f.language !== "python" && f.language !== "java");
-  const [js, duplicates] = await Promise.all([
+  const [linted, duplicates] = await Promise.all([
     lintable.length === 0
       ? { functions: [], findings: [] }
       : options.lint === "here"
         ? analyzeJavaScript(root, lintable)
         : lintInThread(root, lintable),
-    findDuplicates(root, files, new Map(measured.map((m) => [m.file.path, m.codeRows]))),
+    (async () => {
+      for (const m of await Promise.all(candidates.map(measure))) {
+        if (isDataTable(m)) excluded.data.push(m.file.path);
+        else measured.push(m);
+      }
+      excluded.data.sort();
+      return findDuplicates(
+        root,
+        measured.map((m) => m.file),
+        new Map(measured.map((m) => [m.file.path, m.codeRows])),
+      );
+    })(),
   ]);
+  const files = measured.map((m) => m.file);
+  const tables = new Set(excluded.data);
+  const js = {
+    functions: linted.functions.filter((f) => !tables.has(f.filePath)),
+    findings: linted.findings.filter((f) => !tables.has(f.filePath)),
+  };
   const functions = keyFunctions([...js.functions, ...measured.flatMap((m) => m.functions)]);
   const codeLines = measured.reduce((s, m) => s + m.codeLines, 0);
   const commentLines = measured.reduce((s, m) => s + m.commentLines, 0);

@@ -37,12 +37,17 @@ const NOT_FOUND = Object.freeze(new Error("not found"));
 type Answer = {
   then(found?: (value: unknown) => unknown, missing?: (error: Error) => unknown): Promise<unknown>;
 };
-const answer = (settle: () => unknown): Promise<unknown> => {
+const answer = <T>(settle: ((argument: T) => unknown) | undefined, argument: T, otherwise: unknown) => {
   try {
-    return Promise.resolve(settle());
+    return Promise.resolve(settle ? settle(argument) : otherwise);
   } catch (error) {
     return Promise.reject(error);
   }
+};
+// The answer to every miss (most lookups): one object, no closures per window.
+const MISSING: Answer = {
+  // biome-ignore lint/suspicious/noThenProperty: jscpd calls then(found, missing) on what get returns
+  then: (_found, missing) => answer(missing, NOT_FOUND, undefined),
 };
 
 /** jscpd's MemoryStore (a namespace per format), answering each lookup at once (see Answer). */
@@ -55,13 +60,11 @@ class WindowStore {
     this.current = values;
   }
   get(key: string): Answer {
-    if (this.current.has(key)) {
-      const value = this.current.get(key);
-      // biome-ignore lint/suspicious/noThenProperty: jscpd calls then(found, missing) on what get returns
-      return { then: (found) => answer(() => (found ? found(value) : value)) };
-    }
+    // One lookup: the values stored are jscpd's token windows, never undefined.
+    const value = this.current.get(key);
+    if (value === undefined) return MISSING;
     // biome-ignore lint/suspicious/noThenProperty: jscpd calls then(found, missing) on what get returns
-    return { then: (_found, missing) => answer(() => missing?.(NOT_FOUND)) };
+    return { then: (found) => answer(found, value, value) };
   }
   set(key: string, value: unknown) {
     this.current.set(key, value);

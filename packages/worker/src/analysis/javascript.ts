@@ -1,5 +1,5 @@
 // JavaScript and TypeScript: ESLint's Node API measures each function and reports lint findings with
-// @eslint/js's recommended rules.
+// @eslint/js's recommended rules, on the texts already read.
 //
 // Per-function metrics come from one rule of our own, `edu/functions`, that runs ESLint's `complexity` and
 // SonarJS's `cognitive-complexity` inside it and takes each value from the function node the inner rule was
@@ -31,8 +31,8 @@ type EsNode = Rule.Node & {
 };
 type FunctionRecord = { node: EsNode; name: string; cyclomatic: number; cognitive: number; lines: number };
 
-// Filled by `edu/functions` while ESLint lints a file (in this process: ESLint's concurrency is off), read and
-// removed right after; keyed by absolute path, which is unique per analysis directory.
+// Filled by `edu/functions` while ESLint lints a file (in this thread), read and removed right after; keyed by
+// absolute path.
 const collected = new Map<string, FunctionRecord[]>();
 
 const isFunctionNode = (node: { type: string } | undefined): node is EsNode =>
@@ -101,10 +101,12 @@ function innerRule(
   rule: Rule.RuleModule,
   options: unknown[],
   onReport: (node: EsNode, data: Record<string, unknown>) => void,
+  sourceCode = context.sourceCode,
 ): Record<string, Listener> {
   let visiting: EsNode | undefined;
   const proxy = Object.create(context, {
     options: { value: options },
+    sourceCode: { value: sourceCode },
     report: {
       value: (descriptor: { node?: EsNode; data?: Record<string, unknown> }) => {
         const node = isFunctionNode(descriptor.node) ? descriptor.node : visiting;
@@ -117,8 +119,10 @@ function innerRule(
     Object.entries(listeners).map(([selector, listener]) => [
       selector,
       (...args: unknown[]) => {
+        // Only a function node changes what is being visited (most calls are for other nodes).
+        if (!isFunctionNode(args[0] as EsNode)) return listener(...args);
         const previous = visiting;
-        if (isFunctionNode(args[0] as EsNode)) visiting = args[0] as EsNode;
+        visiting = args[0] as EsNode;
         try {
           listener(...args);
         } finally {
@@ -140,9 +144,11 @@ function mergeListeners(...all: Record<string, Listener>[]): Record<string, List
   return Object.fromEntries(
     Object.entries(merged).map(([selector, list]) => [
       selector,
-      (...args: unknown[]) => {
-        for (const listener of list) listener(...args);
-      },
+      list.length === 1
+        ? (list[0] as Listener)
+        : (...args: unknown[]) => {
+            for (const listener of list) listener(...args);
+          },
     ]),
   );
 }
@@ -151,6 +157,18 @@ const complexityRule = builtinRules.get("complexity") as Rule.RuleModule;
 const cognitiveRule = (sonarjs as unknown as { rules: Record<string, Rule.RuleModule> }).rules[
   "cognitive-complexity"
 ] as Rule.RuleModule;
+
+/**
+ * SonarJS asks for all tokens of a node, or all tokens before an arrow function's body, only to place its report
+ * and its secondary locations (quadratic in a file's size), which we drop: we take the number. It gets a
+ * SourceCode whose `getTokens` answers with the first token (all it reads besides places) and `getTokensBefore`
+ * with none.
+ */
+const placeless = (source: Rule.RuleContext["sourceCode"]) =>
+  Object.create(source, {
+    getTokens: { value: (node: EsNode) => [source.getFirstToken(node)] },
+    getTokensBefore: { value: () => [] },
+  }) as Rule.RuleContext["sourceCode"];
 
 const functionsRule: Rule.RuleModule = {
   meta: { type: "suggestion", schema: [] },
@@ -207,9 +225,15 @@ const functionsRule: Rule.RuleModule = {
       innerRule(context, complexityRule, [0], (node, data) => {
         record(node).cyclomatic = Number(data.complexity);
       }),
-      innerRule(context, cognitiveRule, [0], (node, data) => {
-        record(node).cognitive = Number(data.complexityAmount);
-      }),
+      innerRule(
+        context,
+        cognitiveRule,
+        [0],
+        (node, data) => {
+          record(node).cognitive = Number(data.complexityAmount);
+        },
+        placeless(source),
+      ),
       own as Record<string, Listener>,
     ) as Rule.RuleListener;
   },
@@ -252,19 +276,15 @@ export async function analyzeJavaScript(
 ): Promise<{ functions: MeasuredFunction[]; findings: Finding[] }> {
   const targets = files.filter((f) => f.language !== "python" && f.language !== "java");
   if (targets.length === 0) return { functions: [], findings: [] };
-  const eslint = new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    overrideConfig: config,
-    errorOnUnmatchedPattern: false,
-  });
-  const results = await eslint.lintFiles(targets.map((f) => f.absolutePath));
-  const pathOf = new Map(targets.map((f) => [f.absolutePath, f.path]));
+  // `lintText`, not `Linter.verify`: the ESLint object merges and validates the config once per kind of file, a
+  // Linter given the config array on every call does that per file.
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
   const functions: MeasuredFunction[] = [];
   const findings: Finding[] = [];
-  for (const result of results) {
-    const filePath = pathOf.get(result.filePath) ?? result.filePath;
-    for (const fn of collected.get(result.filePath) ?? []) {
+  for (const { path: filePath, absolutePath, text } of targets) {
+    const [result] = await eslint.lintText(text, { filePath: absolutePath });
+    const messages = result?.messages ?? [];
+    for (const fn of collected.get(absolutePath) ?? []) {
       functions.push({
         filePath,
         name: fn.name,
@@ -274,8 +294,8 @@ export async function analyzeJavaScript(
         lines: fn.lines,
       });
     }
-    collected.delete(result.filePath);
-    for (const m of result.messages) {
+    collected.delete(absolutePath);
+    for (const m of messages) {
       if (m.ruleId === "edu/functions") continue;
       if (m.ruleId || m.fatal) {
         findings.push({

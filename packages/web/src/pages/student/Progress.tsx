@@ -1,7 +1,8 @@
-import { Button, Table, Title } from "@mantine/core";
+import { Table, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { BadgeList } from "../../components/BadgeList";
+import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
 import { useFormat } from "../../i18n/format";
 import { Page } from "../../shell/Page";
@@ -60,16 +61,7 @@ export function Progress() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {events.hasNextPage && (
-                <Button
-                  variant="light"
-                  mt="sm"
-                  loading={events.isFetchingNextPage}
-                  onClick={() => void events.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              )}
+              <LoadMore query={events} />
             </>
           )}
         </QueryState>

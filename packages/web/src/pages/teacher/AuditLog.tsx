@@ -1,6 +1,7 @@
-import { Button, Code, Table, Text } from "@mantine/core";
+import { Code, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
 import { useFormat } from "../../i18n/format";
 import { Page } from "../../shell/Page";
@@ -46,15 +47,7 @@ export function AuditLog() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {log.hasNextPage && (
-              <Button
-                variant="light"
-                loading={log.isFetchingNextPage}
-                onClick={() => void log.fetchNextPage()}
-              >
-                {t("common.loadMore")}
-              </Button>
-            )}
+            <LoadMore query={log} />
           </>
         )}
       </QueryState>
