@@ -8,6 +8,8 @@ import { createTestWorkerDeps } from "../test/support/deps";
 
 const AWARDS = 1_000;
 const CONCURRENCY = 8;
+// The seeded institution of the other benches: awards go to students spread over it.
+const STUDENTS = 10_000;
 
 async function inParallel(count: number, task: (i: number) => Promise<unknown>) {
   let next = 0;
@@ -23,7 +25,7 @@ export async function run() {
   const deps = await createTestWorkerDeps();
   const { database } = deps;
   try {
-    await seedDemoData(database.db, { students: 200 });
+    await seedDemoData(database.db, { students: STUDENTS });
     const students = await database.db.student.findMany({
       select: { id: true, enrollments: { select: { classId: true }, take: 1 } },
     });

@@ -44,7 +44,7 @@ type Facts = {
   attempts: AttemptRow[];
   /** Points the assignment has paid the student so far (its SUBMISSION events). */
   earned: number;
-  /** Badges the student does not hold yet; the stats below are only loaded when there are some. */
+  /** Badges the student does not hold yet. */
   candidates: { id: string; name: string; criteria: unknown }[];
   /** The student's scored attempts: [assignmentId, submittedAt ms, score, dueDate ms]. */
   scored: [string, number, number | null, number][] | null;
@@ -53,11 +53,12 @@ type Facts = {
 /**
  * For each scored submission: its student's totals and time zone, whether it was awarded before, the attempts
  * at the assignment already awarded (with their feedback) and the points they earned, the badges still to earn
- * and (only if there are some) the student's scored attempts they are judged on.
+ * and the student's scored attempts they are judged on.
  */
 function loadFacts(client: Client, submissionIds: string[]): Promise<Facts[]> {
   // Each list is a subquery of its own, not a lateral join: PostgreSQL took longer to plan the joined form than
-  // to run it (9.8 ms against 2.2 ms; now 3.2 ms and 0.9 ms).
+  // to run it (9.8 ms against 2.2 ms; about 3 ms and 0.9 ms now). The scored attempts are read even when no badge
+  // is left to earn: that costs less than planning the check that would skip them.
   return client.$queryRaw<Facts[]>`
     SELECT s.id::text AS "submissionId", s."studentId"::text AS "studentId",
            s."assignmentId"::text AS "assignmentId", a."dueDate", st."userId"::text AS "userId",
@@ -86,16 +87,12 @@ function loadFacts(client: Client, submissionIds: string[]): Promise<Facts[]> {
             FROM "Badge" b
             WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id))
              AS candidates,
-           CASE WHEN EXISTS (
-             SELECT 1 FROM "Badge" b
-             WHERE NOT EXISTS (SELECT 1 FROM "StudentBadge" x WHERE x."badgeId" = b.id AND x."studentId" = st.id))
-           THEN (SELECT json_agg(json_build_array(m."assignmentId",
-                                                  floor(extract(epoch FROM m."submittedAt") * 1000)::bigint,
-                                                  m."codeQualityScore",
-                                                  floor(extract(epoch FROM ma."dueDate") * 1000)::bigint))
-                 FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
-                 WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED')
-           END AS scored
+           (SELECT json_agg(json_build_array(m."assignmentId",
+                                             floor(extract(epoch FROM m."submittedAt") * 1000)::bigint,
+                                             m."codeQualityScore",
+                                             floor(extract(epoch FROM ma."dueDate") * 1000)::bigint))
+            FROM "Submission" m JOIN "Assignment" ma ON ma.id = m."assignmentId"
+            WHERE m."studentId" = s."studentId" AND m."analysisStatus" = 'SCORED') AS scored
     FROM unnest(${submissionIds}::uuid[], ${submissionIds.map(submissionEventKey)}::text[]) AS req(id, key)
     JOIN "Submission" s ON s.id = req.id AND s."analysisStatus" = 'SCORED'
     JOIN "Assignment" a ON a.id = s."assignmentId"
@@ -141,7 +138,7 @@ function decide(facts: Facts): Decision {
   };
   // A copy of an earlier attempt is no learning activity: the streak stays where it was.
   const streak = award.copy ? before : nextStreak(before, attempt.submittedAt, facts.timeZone);
-  // Badges only when there is one left to earn: the stats were loaded only then.
+  // Badges only when there is one left to earn.
   const earned =
     facts.candidates.length > 0
       ? earnedBadges(
