@@ -19,6 +19,27 @@ export function publishAnalysis(deps: WorkerDeps, submissionId: string, data: Re
 
 const attemptDate = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
+/** A scored result as stored: the submission's findings replaced and its scores set, in one transaction. */
+async function storeScored(
+  deps: WorkerDeps,
+  submissionId: string,
+  {
+    findings,
+    ...scored
+  }: {
+    findings: Omit<Prisma.AnalysisFindingCreateManyInput, "submissionId">[];
+  } & Pick<
+    Prisma.SubmissionUpdateInput,
+    "codeQualityScore" | "complexityScore" | "maintainabilityRating" | "analysisSummary" | "analysisMessage"
+  > & { contentHash: string },
+) {
+  await deps.db.$transaction([
+    deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
+    deps.db.analysisFinding.createMany({ data: findings.map((f) => ({ ...f, submissionId })) }),
+    deps.db.submission.update({ where: { id: submissionId }, data: { analysisStatus: "SCORED", ...scored } }),
+  ]);
+}
+
 type Outcome = {
   codeQualityScore: number | null;
   complexityScore: number | null;
@@ -55,27 +76,15 @@ async function reuseEarlierResult(
     ...((earlier.analysisSummary ?? {}) as Partial<AnalysisSummary>),
     reusedFrom: { submissionId: earlier.id, submittedAt: earlier.submittedAt.toISOString() },
   };
-  await deps.db.$transaction([
-    deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
-    deps.db.analysisFinding.createMany({
-      data: earlier.findings.map(({ id: _id, createdAt: _createdAt, submissionId: _from, ...f }) => ({
-        ...f,
-        submissionId,
-      })),
-    }),
-    deps.db.submission.update({
-      where: { id: submissionId },
-      data: {
-        analysisStatus: "SCORED",
-        codeQualityScore: earlier.codeQualityScore,
-        complexityScore: earlier.complexityScore,
-        maintainabilityRating: earlier.maintainabilityRating,
-        analysisSummary: summary as Prisma.InputJsonObject,
-        contentHash,
-        analysisMessage: `Same code as your attempt of ${attemptDate(earlier.submittedAt)}; result reused`,
-      },
-    }),
-  ]);
+  await storeScored(deps, submissionId, {
+    findings: earlier.findings.map(({ id: _id, createdAt: _createdAt, submissionId: _from, ...f }) => f),
+    codeQualityScore: earlier.codeQualityScore,
+    complexityScore: earlier.complexityScore,
+    maintainabilityRating: earlier.maintainabilityRating,
+    analysisSummary: summary as Prisma.InputJsonObject,
+    contentHash,
+    analysisMessage: `Same code as your attempt of ${attemptDate(earlier.submittedAt)}; result reused`,
+  });
   return {
     codeQualityScore: earlier.codeQualityScore,
     complexityScore: earlier.complexityScore,
@@ -172,22 +181,15 @@ async function analyseAndStore(
   // Storage is capped; the score above counted every finding.
   const stored = metrics.findings.slice(0, MAX_STORED_FINDINGS);
   const summary = summarizeAnalysis(metrics, scores, stored.length);
-  await deps.db.$transaction([
-    deps.db.analysisFinding.deleteMany({ where: { submissionId } }),
-    deps.db.analysisFinding.createMany({ data: stored.map((f) => ({ ...f, submissionId })) }),
-    deps.db.submission.update({
-      where: { id: submissionId },
-      data: {
-        analysisStatus: "SCORED",
-        codeQualityScore: scores.codeQualityScore,
-        complexityScore: scores.complexityScore,
-        maintainabilityRating: scores.rating,
-        analysisSummary: summary as unknown as Prisma.InputJsonObject,
-        contentHash,
-        analysisMessage: `${metrics.files} files, ${metrics.codeLines} code lines, ${metrics.functions.length} functions, about ${scores.debtMinutes} min of fixes`,
-      },
-    }),
-  ]);
+  await storeScored(deps, submissionId, {
+    findings: stored,
+    codeQualityScore: scores.codeQualityScore,
+    complexityScore: scores.complexityScore,
+    maintainabilityRating: scores.rating,
+    analysisSummary: summary as unknown as Prisma.InputJsonObject,
+    contentHash,
+    analysisMessage: `${metrics.files} files, ${metrics.codeLines} code lines, ${metrics.functions.length} functions, about ${scores.debtMinutes} min of fixes`,
+  });
   return {
     codeQualityScore: scores.codeQualityScore,
     complexityScore: scores.complexityScore,
